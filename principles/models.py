@@ -1,0 +1,45 @@
+"""The nine principles of the Paris Call, with their official texts."""
+
+from django.db import models
+from django.db.models import Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+
+class PrincipleQuerySet(models.QuerySet):
+    def get_by_natural_key(self, number: int) -> "Principle":
+        return self.get(number=number)
+
+
+class Principle(models.Model):
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    title = models.CharField(_("title"), max_length=200)
+    title_fr = models.CharField(_("title in French"), max_length=200)
+    text = models.TextField(_("official text"))
+    text_fr = models.TextField(_("official text in French"))
+
+    history = HistoricalRecords()
+    objects = PrincipleQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("principle")
+        verbose_name_plural = _("principles")
+        ordering = ["number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(number__gte=1, number__lte=9),
+                name="principle_number_1_to_9",
+                violation_error_message=_("The Paris Call has nine principles, numbered 1 to 9."),
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.number}. {self.title}"
+
+    def get_absolute_url(self) -> str:
+        return reverse("principles:detail", args=[self.number])
+
+    def natural_key(self) -> tuple[int]:
+        return (self.number,)

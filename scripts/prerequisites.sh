@@ -1,0 +1,58 @@
+# Sourced by the test and benchmark scripts: find or install Chromium and PostgreSQL, and
+# start a throwaway PostgreSQL cluster. A missing prerequisite that cannot be installed
+# stops the run with a message saying how to install it.
+
+_as_root() {
+    if [ "$(id -u)" = 0 ]; then "$@"
+    elif command -v sudo >/dev/null && sudo -n true 2>/dev/null; then sudo "$@"
+    else return 1
+    fi
+}
+
+_apt_install() {
+    echo "== installing $* with apt-get" >&2
+    { _as_root apt-get update -q && _as_root env DEBIAN_FRONTEND=noninteractive \
+        apt-get install -y -q "$@"; } >&2 || {
+        echo "ERROR: $* missing and could not be installed: run 'sudo apt-get install $*'." >&2
+        exit 1
+    }
+}
+
+require_chromium() {
+    command -v chromium >/dev/null || _apt_install chromium
+    command -v chromium >/dev/null || { echo "ERROR: no chromium on PATH." >&2; exit 1; }
+}
+
+# Prints the bin directory of the newest installed PostgreSQL.
+require_postgresql() {
+    local bin
+    bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    if [ -z "$bin" ] || [ ! -x "$bin/initdb" ]; then
+        _apt_install postgresql postgresql-contrib
+        bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1)
+    fi
+    [ -x "$bin/initdb" ] || { echo "ERROR: PostgreSQL's initdb not found." >&2; exit 1; }
+    echo "$bin"
+}
+
+# start_postgresql BIN [PORT]: a cluster in a new temp dir, listening only on a unix
+# socket there; sets PG_URL and PG_DIR, and stops and removes it when the shell exits.
+start_postgresql() {
+    local bin=$1 port=${2:-54329}
+    PG_DIR=$(mktemp -d -t pariscall-pg.XXXXXX)
+    local run=()
+    if [ "$(id -u)" = 0 ]; then
+        # initdb refuses to run as root: the cluster belongs to the postgres user.
+        chown postgres "$PG_DIR"
+        run=(runuser -u postgres --)
+    fi
+    "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres -E UTF8 \
+        --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
+        || { cat "$PG_DIR/initdb.log" >&2; echo "ERROR: initdb failed." >&2; exit 1; }
+    trap "${run[*]} '$bin/pg_ctl' -D '$PG_DIR/data' -m immediate stop >/dev/null 2>&1; rm -rf '$PG_DIR'" EXIT
+    "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+        -o "-k $PG_DIR -p $port -c listen_addresses='' -c fsync=off -c full_page_writes=off" \
+        start >/dev/null \
+        || { cat "$PG_DIR/server.log" >&2; echo "ERROR: PostgreSQL did not start." >&2; exit 1; }
+    PG_URL="postgres://postgres@/postgres?host=$PG_DIR&port=$port"
+}

@@ -1,0 +1,27 @@
+#!/usr/bin/env bash
+# The whole suite: lint, then pytest on SQLite, then again on a throwaway PostgreSQL
+# cluster started here (unix socket in a temp dir) and stopped on exit, pass or fail.
+# Browser tests run in both, in Debian's headless Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/prerequisites.sh
+
+BIN=.venv/bin
+export DJANGO_DEBUG=False
+export DJANGO_SECRET_KEY=test-only-secret-key-never-used-in-production
+export DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
+unset DATABASE_URL CACHE_URL
+
+require_chromium
+PG_BIN=$(require_postgresql)
+
+echo "== lint: ruff and djLint"
+make --no-print-directory lint
+
+echo "== tests on SQLite"
+"$BIN/pytest" "$@"
+
+echo "== tests on PostgreSQL ($("$PG_BIN/postgres" --version))"
+start_postgresql "$PG_BIN"
+export DATABASE_URL="$PG_URL"
+"$BIN/pytest" "$@"

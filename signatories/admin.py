@@ -1,0 +1,104 @@
+"""Staff editing: supporters with their citations, sources, milestones; history on all."""
+
+from django.contrib import admin
+from django.db import models
+from django.http import StreamingHttpResponse
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from signatories.export import EXPORT_FIELDS, csv_lines
+from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
+
+# A website typed without a scheme is taken as https://, as Django 6 will do.
+URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
+
+
+class CitationInline(admin.StackedInline):
+    model = Citation
+    extra = 0
+    autocomplete_fields = ["source"]
+    fields = ["source", "passage", "basis", "reasoning"]
+
+
+@admin.action(description=_("Export the selected supporters as CSV"))
+def export_csv(modeladmin, request, queryset):
+    rows = queryset.only(*EXPORT_FIELDS).order_by("name", "id").iterator(chunk_size=2000)
+    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
+    return response
+
+
+@admin.register(Signatory)
+class SignatoryAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "type", "country", "region", "since_display"]
+    list_filter = ["type", "region", "country"]
+    search_fields = ["name", "aliases", "slug"]
+    prepopulated_fields = {"slug": ["name"]}
+    date_hierarchy = "supporter_since"
+    inlines = [CitationInline]
+    actions = [export_csv]
+    readonly_fields = ["created", "updated"]
+    list_per_page = 100
+    formfield_overrides = URL_FIELD_OVERRIDES
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "type", "country", "region", "kind", "aliases"]}),
+        (
+            _("Supporter since"),
+            {
+                "fields": [
+                    "supporter_since",
+                    "supporter_since_precision",
+                    "supporter_since_is_bound",
+                ]
+            },
+        ),
+        (
+            _("Online and in its own words"),
+            {"fields": ["website", "twitter", "linkedin", "statement"]},
+        ),
+        (_("Record"), {"fields": ["created", "updated"]}),
+    ]
+
+    @admin.display(description=_("supporter since"), ordering="supporter_since")
+    def since_display(self, signatory: Signatory) -> str:
+        return signatory.since_display
+
+
+@admin.register(Source)
+class SourceAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "kind", "publisher", "date_display"]
+    list_filter = ["kind"]
+    search_fields = ["title", "publisher", "slug"]
+    prepopulated_fields = {"slug": ["title"]}
+    formfield_overrides = URL_FIELD_OVERRIDES
+
+    @admin.display(description=_("date"), ordering="date")
+    def date_display(self, source: Source) -> str:
+        return source.date_display
+
+
+class MilestoneCountInline(admin.TabularInline):
+    model = MilestoneCount
+    extra = 0
+
+
+class MilestoneCitationInline(CitationInline):
+    fk_name = "milestone"
+
+
+@admin.register(Milestone)
+class MilestoneAdmin(SimpleHistoryAdmin):
+    list_display = ["label", "date", "total", "source"]
+    search_fields = ["label", "slug"]
+    prepopulated_fields = {"slug": ["label"]}
+    autocomplete_fields = ["source"]
+    inlines = [MilestoneCountInline, MilestoneCitationInline]
+
+
+@admin.register(Citation)
+class CitationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "signatory", "milestone", "principle", "basis"]
+    list_filter = ["basis", "source"]
+    search_fields = ["passage", "signatory__name", "source__title"]
+    autocomplete_fields = ["source", "signatory", "milestone", "principle"]
+    list_select_related = ["source", "signatory", "milestone", "principle"]

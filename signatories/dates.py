@@ -1,0 +1,56 @@
+"""Dates known only to the day, the month or the year, as the sources give them."""
+
+import datetime
+
+from django.db import models
+from django.utils.formats import date_format
+from django.utils.translation import gettext_lazy as _
+
+
+class Precision(models.TextChoices):
+    DAY = "day", _("Day")
+    MONTH = "month", _("Month")
+    YEAR = "year", _("Year")
+
+
+def truncate(date: datetime.date, precision: str) -> datetime.date:
+    """The first day of the period a date stands for, as it is stored."""
+    if precision == Precision.YEAR:
+        return date.replace(month=1, day=1)
+    if precision == Precision.MONTH:
+        return date.replace(day=1)
+    return date
+
+
+def iso(date: datetime.date | None, precision: str) -> str | None:
+    """ISO 8601 at the precision known: ``2021-11-11``, ``2019-01`` or ``2019``."""
+    if date is None:
+        return None
+    if precision == Precision.YEAR:
+        return f"{date.year:04d}"
+    if precision == Precision.MONTH:
+        return f"{date.year:04d}-{date.month:02d}"
+    return date.isoformat()
+
+
+def parse_iso(value: str) -> tuple[datetime.date, str]:
+    """Read ``2021-11-11``, ``2019-01`` or ``2019`` back; ``ValueError`` if malformed."""
+    parts = value.strip().split("-")
+    if len(parts) == 1 and len(parts[0]) == 4:
+        return datetime.date(int(parts[0]), 1, 1), Precision.YEAR
+    if len(parts) == 2 and len(parts[0]) == 4 and len(parts[1]) == 2:
+        return datetime.date(int(parts[0]), int(parts[1]), 1), Precision.MONTH
+    return datetime.date.fromisoformat(value.strip()), Precision.DAY
+
+
+def display(date: datetime.date | None, precision: str, by: bool = False) -> str:
+    """Human wording: ``11 November 2021``, ``by January 2019``, ``2019``."""
+    if date is None:
+        return ""
+    if precision == Precision.YEAR:
+        text = str(date.year)
+    elif precision == Precision.MONTH:
+        text = date_format(date, "F Y")
+    else:
+        text = date_format(date, "j F Y")
+    return _("by %(date)s") % {"date": text} if by else text

@@ -1,0 +1,30 @@
+"""UN M49 regions: the choices, and a country's region and sub-region from the M49 table."""
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from signatories.m49 import M49
+
+
+class Region(models.TextChoices):
+    AFRICA = "africa", _("Africa")
+    AMERICAS = "americas", _("Americas")
+    ASIA = "asia", _("Asia")
+    EUROPE = "europe", _("Europe")
+    OCEANIA = "oceania", _("Oceania")
+    # Organisations with no home country (INTERPOL, …).
+    INTERNATIONAL = "international", _("International")
+
+
+def region_of(country_code: str) -> str | None:
+    """The M49 region slug of an ISO alpha-2 country code; None if M49 has none."""
+    entry = M49.get(country_code)
+    return entry[0] if entry else None
+
+
+def subregion_of(country_code: str) -> str:
+    """The most specific M49 sub-region name, e.g. "Western Asia" or "Eastern Africa"."""
+    entry = M49.get(country_code)
+    if not entry:
+        return ""
+    return entry[2] or entry[1]

@@ -1,0 +1,24 @@
+import pytest
+
+
+@pytest.fixture(autouse=True)
+def _plain_http(settings):
+    """Tests speak plain HTTP to the app; production redirects to HTTPS (see test_settings)."""
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _collected_static(django_test_environment):
+    """Pages are served as in production: hashed, compressed static files from collectstatic."""
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _own_cache_keys(settings, request):
+    """Each test sees a cache of its own, even where the cache table outlives a test."""
+    settings.CACHES = {
+        name: {**config, "KEY_PREFIX": request.node.nodeid}
+        for name, config in settings.CACHES.items()
+    }

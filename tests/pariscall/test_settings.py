@@ -1,0 +1,80 @@
+"""Configuration comes from the environment alone; a bad value stops start-up naming it."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+PROJECT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_DEBUG": "False",
+    "DJANGO_SECRET_KEY": "x" * 60 + "-a-long-random-production-secret",
+    "DJANGO_ALLOWED_HOSTS": "directory.example.org",
+}
+
+
+def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
+    environment = {
+        key: value
+        for key, value in os.environ.items()
+        if not key.startswith("DJANGO_") and key != "DATABASE_URL"
+    }
+    environment.update(env)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=PROJECT,
+        env=environment,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+
+
+@pytest.mark.parametrize(
+    ("env", "named"),
+    [
+        ({**PRODUCTION, "DJANGO_SECRET_KEY": ""}, "DJANGO_SECRET_KEY"),
+        ({**PRODUCTION, "DJANGO_ALLOWED_HOSTS": ""}, "DJANGO_ALLOWED_HOSTS"),
+        ({**PRODUCTION, "DJANGO_DEBUG": "yes please"}, "DJANGO_DEBUG"),
+        ({**PRODUCTION, "DATABASE_URL": "mysql://db/pariscall"}, "DATABASE_URL"),
+        ({**PRODUCTION, "DATABASE_URL": "not a url"}, "DATABASE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "file:///tmp/cache"}, "CACHE_URL"),
+    ],
+)
+def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):
+    result = _manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert named in result.stderr
+
+
+def test_check_deploy_is_clean_with_production_settings():
+    result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_debug_is_off_unless_asked_for():
+    result = _manage("diffsettings", "--all", **{**PRODUCTION, "DJANGO_DEBUG": ""})
+    assert "### DEBUG = False" in result.stdout.splitlines()
+
+
+def test_production_redirects_to_https_and_sends_hsts(client, settings):
+    settings.SECURE_SSL_REDIRECT = True
+    assert client.get("/admin/login/").status_code == 301
+    response = client.get("/admin/login/", secure=True)
+    assert response.status_code == 200
+    assert "max-age=31536000" in response["Strict-Transport-Security"]
+
+
+def test_every_response_carries_the_security_headers(client):
+    response = client.get("/admin/login/")
+    csp = response["Content-Security-Policy"]
+    assert "default-src 'self'" in csp
+    assert "script-src 'self'" in csp
+    assert "unsafe-inline" not in csp
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["Referrer-Policy"] == "same-origin"
