@@ -54,3 +54,14 @@ def display(date: datetime.date | None, precision: str, by: bool = False) -> str
     else:
         text = date_format(date, "j F Y")
     return _("by %(date)s") % {"date": text} if by else text
+
+
+def precision_note(precision: str, by: bool = False) -> str:
+    """How much a date says, for readers: "the exact day", "only the month is known", …"""
+    if by:
+        return _("it had joined by then; the sources do not say when")
+    return {
+        Precision.DAY: _("the day it joined"),
+        Precision.MONTH: _("only the month is known"),
+        Precision.YEAR: _("only the year is known"),
+    }[precision]

@@ -3,8 +3,9 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Q
+from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -51,6 +52,15 @@ class SignatoryQuerySet(models.QuerySet):
 
     def supporting_since_year(self, year: int) -> "SignatoryQuerySet":
         return self.filter(supporter_since__year=year)
+
+    def count_by(self, field: str) -> dict[str, int]:
+        """How many supporters have each value of `field`: one grouped query."""
+        return dict(self.order_by().values_list(field).annotate(count=Count("id")))
+
+    def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
+        if not signatory.country:
+            return self.none()
+        return self.filter(country=signatory.country).exclude(pk=signatory.pk)
 
     def search(self, query: str) -> "SignatoryQuerySet":
         """Names, aliases and (for states) country names, ignoring case and accents."""
@@ -200,6 +210,15 @@ class Signatory(models.Model):
         return dates.display(
             self.supporter_since, self.supporter_since_precision, self.supporter_since_is_bound
         )
+
+    @property
+    def since_note(self) -> str:
+        """What the date means: the day it joined, a month or a year, or only a bound."""
+        return dates.precision_note(self.supporter_since_precision, self.supporter_since_is_bound)
+
+    def country_list_url(self) -> str:
+        """The list filtered to this supporter's country."""
+        return reverse("signatories:list") + "?" + urlencode({"country": self.country.code})
 
     def derive(self) -> None:
         """Fill what follows from other fields: region, date truncation, search text."""

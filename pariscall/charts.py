@@ -1,0 +1,134 @@
+"""The Call's growth as small line charts, drawn on the server as inline SVG.
+
+One panel per type of supporter, each on its own scale (states number in the tens,
+companies in the hundreds). The geometry is computed here so the template only places it.
+"""
+
+import datetime
+import math
+from dataclasses import dataclass
+
+from django.utils.translation import gettext as _
+
+from signatories.models import Milestone, SignatoryType
+
+WIDTH, HEIGHT = 320, 170
+LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 26
+
+
+@dataclass(frozen=True)
+class Point:
+    x: float
+    y: float
+    count: int
+    is_lower_bound: bool
+    label: str
+
+
+@dataclass(frozen=True)
+class Tick:
+    position: float
+    label: str
+
+
+@dataclass(frozen=True)
+class Panel:
+    type: str
+    title: str
+    description: str
+    points: list[Point]
+    polyline: str
+    y_ticks: list[Tick]
+    x_ticks: list[Tick]
+    # The frame, for the template to draw the axes.
+    width: int = WIDTH
+    height: int = HEIGHT
+    plot_left: int = LEFT
+    plot_right: int = WIDTH - RIGHT
+    plot_bottom: int = HEIGHT - BOTTOM
+    tick_end: int = HEIGHT - BOTTOM + 5
+    label_x: int = LEFT - 6
+    label_y: int = HEIGHT - 8
+
+
+def nice_ceiling(value: int) -> int:
+    """The next 1, 2 or 5 × 10ⁿ at or above `value`: a round top for the scale."""
+    if value <= 0:
+        return 1
+    magnitude = 10 ** math.floor(math.log10(value))
+    return next(step * magnitude for step in (1, 2, 5, 10) if step * magnitude >= value)
+
+
+def growth_panels(milestones: list[Milestone]) -> list[Panel]:
+    """One panel per type that the milestones count; `milestones` prefetch their counts."""
+    dated = sorted(milestones, key=lambda milestone: milestone.date)
+    if len(dated) < 2:
+        return []
+    start, end = dated[0].date, dated[-1].date
+    span = max((end - start).days, 1)
+
+    def x(date: datetime.date) -> float:
+        return round(LEFT + (date - start).days / span * (WIDTH - LEFT - RIGHT), 1)
+
+    x_ticks = [
+        Tick(x(datetime.date(year, 1, 1)), str(year))
+        for year in range(start.year + 1, end.year + 1)
+    ]
+    panels = []
+    for type_, label in SignatoryType.choices:
+        found = [
+            (milestone, count)
+            for milestone in dated
+            for count in milestone.counts.all()
+            if count.type == type_
+        ]
+        if not found:
+            continue
+        top = nice_ceiling(max(count.count for _milestone, count in found))
+
+        def y(value: int, top: int = top) -> float:
+            return round(HEIGHT - BOTTOM - value / top * (HEIGHT - TOP - BOTTOM), 1)
+
+        points = [
+            Point(
+                x(milestone.date),
+                y(count.count),
+                count.count,
+                count.is_lower_bound,
+                milestone.date_display,
+            )
+            for milestone, count in found
+        ]
+        first, last = found[0], found[-1]
+        panels.append(
+            Panel(
+                type=type_,
+                title=_("%(type)s supporting the Call") % {"type": label},
+                description=_(
+                    "%(first)s%(first_count)s in %(first_date)s; %(last)s%(last_count)s"
+                    " in %(last_date)s."
+                )
+                % {
+                    "first": _("more than ") if first[1].is_lower_bound else "",
+                    "first_count": first[1].count,
+                    "first_date": first[0].date_display,
+                    "last": _("more than ") if last[1].is_lower_bound else "",
+                    "last_count": last[1].count,
+                    "last_date": last[0].date_display,
+                },
+                points=points,
+                polyline=" ".join(f"{point.x},{point.y}" for point in points),
+                y_ticks=[Tick(y(value), str(value)) for value in (0, top // 2, top)],
+                x_ticks=x_ticks,
+            )
+        )
+    return panels
+
+
+def growth_table(milestones: list[Milestone]) -> list[tuple[Milestone, list]]:
+    """Each milestone with its count for every type, in the order of the types (or None)."""
+    rows = []
+    for milestone in milestones:
+        by_type = {count.type: count for count in milestone.counts.all()}
+        rows.append((milestone, [by_type.get(type_) for type_ in SignatoryType.values]))
+    return rows

@@ -1,0 +1,132 @@
+"""The list's query parameters: q, type, region, country, since, sort (see the SPEC)."""
+
+import django_filters
+from django import forms
+from django.db.models import F
+from django.utils.translation import gettext_lazy as _
+from django_countries import countries
+
+from signatories.models import Signatory, SignatoryQuerySet, SignatoryType
+from signatories.regions import Region
+
+# The facets, in the order the form shows them: each counts its options under the others.
+FACETS = ("type", "region", "country")
+
+SORTS = {
+    "name": ("name", "id"),
+    "-name": ("-name", "-id"),
+    "since": (F("supporter_since").asc(nulls_last=True), "name", "id"),
+    "-since": (F("supporter_since").desc(nulls_last=True), "name", "id"),
+}
+SORT_CHOICES = [
+    ("name", _("Name, A to Z")),
+    ("-name", _("Name, Z to A")),
+    ("since", _("Oldest supporters first")),
+    ("-since", _("Newest supporters first")),
+]
+# Longer queries search nothing more useful and only cost the database time.
+MAX_QUERY_LENGTH = 200
+
+
+def _invalid(what: str, valid: str) -> dict:
+    return {
+        "invalid_choice": _("“%(value)s” is not a valid %(what)s. Valid values: %(valid)s.")
+        % {"value": "%(value)s", "what": what, "valid": valid}
+    }
+
+
+class YearFilter(django_filters.Filter):
+    field_class = forms.IntegerField
+
+
+class SignatoryFilter(django_filters.FilterSet):
+    q = django_filters.CharFilter(
+        label=_("Name"),
+        method="filter_search",
+        max_length=MAX_QUERY_LENGTH,
+        help_text=_("Any part of a name, in any case, with or without accents."),
+    )
+    type = django_filters.MultipleChoiceFilter(
+        label=_("Type"),
+        choices=SignatoryType.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid(_("type"), ", ".join(SignatoryType.values)),
+    )
+    region = django_filters.MultipleChoiceFilter(
+        label=_("Region"),
+        choices=Region.choices,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid(_("region"), ", ".join(Region.values)),
+    )
+    country = django_filters.MultipleChoiceFilter(
+        label=_("Country"),
+        choices=countries,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid(_("country"), _("a two-letter ISO 3166 code such as FR, JP or US")),
+    )
+    since = YearFilter(
+        label=_("Supporter since (year)"),
+        method="filter_since",
+        min_value=1900,
+        max_value=2100,
+        help_text=_("The year it joined, or by which it had joined."),
+        error_messages={
+            "invalid": _("Enter a year as four digits, such as 2019."),
+            "min_value": _("Enter a year from 1900 to 2100."),
+            "max_value": _("Enter a year from 1900 to 2100."),
+        },
+    )
+    sort = django_filters.ChoiceFilter(
+        label=_("Sort by"),
+        choices=SORT_CHOICES,
+        method="filter_sort",
+        empty_label=None,
+        error_messages=_invalid(_("sort order"), ", ".join(SORTS)),
+    )
+
+    class Meta:
+        model = Signatory
+        fields = ["q", "type", "region", "country", "since", "sort"]
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None:
+            data = data.copy()
+            # Country codes are upper case; accept `country=fr` as a person would type it.
+            data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+        super().__init__(data, *args, **kwargs)
+
+    @property
+    def qs(self) -> SignatoryQuerySet:
+        queryset = super().qs
+        if not self.form.cleaned_data.get("sort"):
+            queryset = queryset.order_by(*SORTS["name"])
+        return queryset
+
+    def filter_search(self, queryset: SignatoryQuerySet, name: str, value: str):
+        return queryset.search(value)
+
+    def filter_since(self, queryset: SignatoryQuerySet, name: str, value) -> SignatoryQuerySet:
+        return queryset.supporting_since_year(int(value))
+
+    def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
+        return queryset.order_by(*SORTS[value])
+
+    # What the counts depend on: everything but the sort order and the page.
+    def count_parameters(self) -> tuple:
+        data = self.form.cleaned_data
+        return (
+            " ".join((data.get("q") or "").split()),
+            tuple(sorted(data.get("type") or ())),
+            tuple(sorted(data.get("region") or ())),
+            tuple(sorted(data.get("country") or ())),
+            data.get("since"),
+        )
+
+    def filtered_without(self, facet: str) -> SignatoryQuerySet:
+        """The results with every filter applied except `facet`'s: what its counts count."""
+        queryset = self.queryset
+        for name, value in self.form.cleaned_data.items():
+            if name in (facet, "sort") or value in (None, "", [], ()):
+                continue
+            queryset = self.filters[name].filter(queryset, value)
+        return queryset

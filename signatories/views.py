@@ -1,0 +1,153 @@
+"""The public directory: the filtered list, its exports, and one supporter's page."""
+
+import json
+from collections.abc import Iterator
+
+from django.conf import settings
+from django.core.paginator import Paginator
+from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, render
+from django_countries import countries
+from django_filters.views import FilterView
+
+from signatories import export
+from signatories.facets import counts_for, facets
+from signatories.filters import SORT_CHOICES, SignatoryFilter
+from signatories.models import Signatory, SignatoryType
+from signatories.regions import Region
+
+# Rows fetched per round trip while an export streams: memory stays flat whatever the size.
+EXPORT_CHUNK = 2000
+# Other supporters from the same country shown on a supporter's page; the rest are a link.
+NEIGHBOURS_SHOWN = 12
+
+
+class CountedPaginator(Paginator):
+    """A paginator told its count (from the cached facet counts) instead of counting."""
+
+    def __init__(self, *args, count: int, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.count = count
+
+
+class SignatoryListView(FilterView):
+    filterset_class = SignatoryFilter
+    template_name = "signatories/signatory_list.html"
+    counts: dict | None = None
+
+    def get_filterset_kwargs(self, filterset_class) -> dict:
+        # Always bound, so that no parameters at all is a valid (empty) set of filters.
+        return {**super().get_filterset_kwargs(filterset_class), "data": self.request.GET}
+
+    def get_paginate_by(self, queryset) -> int:
+        return settings.SIGNATORIES_PER_PAGE
+
+    def get_paginator(self, queryset, per_page, orphans=0, allow_empty_first_page=True):
+        if self.counts is None:
+            return Paginator(queryset, per_page, orphans, allow_empty_first_page)
+        return CountedPaginator(
+            queryset, per_page, orphans, allow_empty_first_page, count=self.counts["total"]
+        )
+
+    def get(self, request: HttpRequest, *args, **kwargs) -> HttpResponse:
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        status = 200
+        if self.filterset.is_valid():
+            self.object_list = self.filterset.qs
+            self.counts = counts_for(self.filterset)
+        else:
+            # The page says what was wrong and what is valid; nothing is listed.
+            self.object_list = self.filterset.queryset.none()
+            status = 400
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        return self.render_to_response(context, status=status)
+
+    def get_context_data(self, **kwargs) -> dict:
+        context = super().get_context_data(**kwargs)
+        chosen = _chosen(self.filterset)
+        context.update(
+            counts=self.counts,
+            facets=facets(chosen, self.counts, self.filterset.errors),
+            sort_choices=SORT_CHOICES,
+            active=_active(chosen, self.filterset),
+        )
+        return context
+
+
+def _chosen(filterset: SignatoryFilter) -> dict[str, list[str]]:
+    """The values asked for in each repeatable parameter, valid or not."""
+    return {name: filterset.data.getlist(name) for name in ("type", "region", "country")}
+
+
+def _active(chosen: dict[str, list[str]], filterset: SignatoryFilter) -> dict:
+    """The active filters, each with what its parameter becomes when it is removed."""
+    labels = {
+        "type": dict(SignatoryType.choices),
+        "region": dict(Region.choices),
+        "country": dict(countries),
+    }
+    active = {
+        name: [
+            {
+                "label": labels[name].get(value, value),
+                "remaining": [other for other in values if other != value],
+            }
+            for value in values
+        ]
+        for name, values in chosen.items()
+    }
+    active["q"] = filterset.data.get("q", "").strip()
+    active["since"] = filterset.data.get("since", "").strip()
+    active["any"] = any(active[name] for name in ("q", "since", *chosen))
+    return active
+
+
+def _filtered_or_400(request: HttpRequest) -> SignatoryFilter | HttpResponse:
+    """The export's filters, or a 400 answer in JSON saying what was wrong and what is valid."""
+    filterset = SignatoryFilter(request.GET, queryset=Signatory.objects.all())
+    if filterset.is_valid():
+        return filterset
+    return JsonResponse({"errors": filterset.errors}, status=400)
+
+
+def signatories_json(request: HttpRequest) -> HttpResponse:
+    filterset = _filtered_or_400(request)
+    if isinstance(filterset, HttpResponse):
+        return filterset
+    count = counts_for(filterset)["total"]
+    rows = filterset.qs.only(*export.EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
+    return StreamingHttpResponse(_json_lines(count, rows), content_type="application/json")
+
+
+def _json_lines(count: int, rows: Iterator[Signatory]) -> Iterator[str]:
+    yield f'{{"count": {count}, "results": ['
+    separator = "\n"
+    for signatory in rows:
+        yield separator + json.dumps(export.as_record(signatory), ensure_ascii=False)
+        separator = ",\n"
+    yield "\n]}\n"
+
+
+def signatories_csv(request: HttpRequest) -> HttpResponse:
+    filterset = _filtered_or_400(request)
+    if isinstance(filterset, HttpResponse):
+        return filterset
+    rows = filterset.qs.only(*export.EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
+    response = StreamingHttpResponse(export.csv_lines(rows), content_type="text/csv")
+    response["Content-Disposition"] = 'attachment; filename="paris-call-supporters.csv"'
+    return response
+
+
+def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
+    signatory = get_object_or_404(Signatory, slug=slug)
+    citations = signatory.citations.select_related("source").order_by("source__date", "id")
+    neighbours = Signatory.objects.others_in_country(signatory).order_by("name", "id")
+    return render(
+        request,
+        "signatories/signatory_detail.html",
+        {
+            "signatory": signatory,
+            "citations": citations,
+            "neighbours": neighbours[:NEIGHBOURS_SHOWN],
+        },
+    )
