@@ -24,7 +24,7 @@ class SignatoriesSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Signatory.objects.only("slug", "updated").order_by("name", "id")
+        return Signatory.objects.only("slug", "updated").order_by("sort_name", "id")
 
     def lastmod(self, signatory: Signatory):
         return signatory.updated

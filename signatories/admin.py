@@ -22,7 +22,7 @@ class CitationInline(admin.StackedInline):
 
 @admin.action(description=_("Export the selected supporters as CSV"))
 def export_csv(modeladmin, request, queryset):
-    rows = queryset.only(*EXPORT_FIELDS).order_by("name", "id").iterator(chunk_size=2000)
+    rows = queryset.only(*EXPORT_FIELDS).order_by("sort_name", "id").iterator(chunk_size=2000)
     response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
     return response

@@ -13,10 +13,10 @@ from signatories.regions import Region
 FACETS = ("type", "region", "country")
 
 SORTS = {
-    "name": ("name", "id"),
-    "-name": ("-name", "-id"),
-    "since": (F("supporter_since").asc(nulls_last=True), "name", "id"),
-    "-since": (F("supporter_since").desc(nulls_last=True), "name", "id"),
+    "name": ("sort_name", "id"),
+    "-name": ("-sort_name", "-id"),
+    "since": (F("supporter_since").asc(nulls_last=True), "sort_name", "id"),
+    "-since": (F("supporter_since").desc(nulls_last=True), "sort_name", "id"),
 }
 SORT_CHOICES = [
     ("name", _("Name, A to Z")),

@@ -127,6 +127,8 @@ class Signatory(models.Model):
         default=False,
         help_text=_("The sources say it supported the Call by then, not when it joined."),
     )
+    # The name without case or accents, so that "École" sorts among the E's on every database.
+    sort_name = models.CharField(max_length=300, editable=False, default="")
     # Normalised name, aliases and country name: what `q` searches (trigram-indexed on
     # PostgreSQL, see migration 0002).
     search_text = models.TextField(editable=False, default="")
@@ -139,7 +141,7 @@ class Signatory(models.Model):
     class Meta:
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
-        ordering = ["name", "id"]
+        ordering = ["sort_name", "id"]
         constraints = [
             # A state is identified by its country.
             models.UniqueConstraint(
@@ -175,13 +177,13 @@ class Signatory(models.Model):
         ]
         indexes = [
             # The list's default order (name, then id), unfiltered and for deep pages.
-            models.Index(fields=["name", "id"], name="signatory_name_id"),
-            # The type, region and country filters and their facet counts.
-            models.Index(fields=["type", "name"], name="signatory_type_name"),
-            models.Index(fields=["region", "name"], name="signatory_region_name"),
-            models.Index(fields=["country", "name"], name="signatory_country_name"),
+            models.Index(fields=["sort_name", "id"], name="signatory_sort_name_id"),
+            # The type, region and country filters, in the list's order, and their counts.
+            models.Index(fields=["type", "sort_name"], name="signatory_type_sort_name"),
+            models.Index(fields=["region", "sort_name"], name="signatory_region_sort_name"),
+            models.Index(fields=["country", "sort_name"], name="signatory_country_sort_name"),
             # sort=since / -since and the `since` year filter.
-            models.Index(fields=["supporter_since", "name"], name="signatory_since_name"),
+            models.Index(fields=["supporter_since", "sort_name"], name="signatory_since_sort_name"),
         ]
 
     def __str__(self) -> str:
@@ -229,6 +231,7 @@ class Signatory(models.Model):
                 self.supporter_since, self.supporter_since_precision
             )
         self.twitter = self.twitter.strip().lstrip("@")
+        self.sort_name = normalise(self.name)
         self.search_text = search_text_for(self.name, self.aliases, self.type, self.country)
 
     def clean(self) -> None:

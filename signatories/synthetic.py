@@ -65,6 +65,7 @@ class SyntheticRow:
     supporter_since: datetime.date | None
     supporter_since_precision: str
     supporter_since_is_bound: bool
+    sort_name: str
     search_text: str
 
 
@@ -103,6 +104,7 @@ def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
         supporter_since=since,
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
+        sort_name=normalise(name),
         search_text=normalise(name),
     )
 
@@ -127,6 +129,7 @@ def _organisation(index: int, type_: str, code: str, rng: random.Random) -> Synt
         supporter_since=since,
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
+        sort_name=normalise(name),
         search_text=normalise(name),
     )
 

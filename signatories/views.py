@@ -141,7 +141,7 @@ def signatories_csv(request: HttpRequest) -> HttpResponse:
 def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
     signatory = get_object_or_404(Signatory, slug=slug)
     citations = signatory.citations.select_related("source").order_by("source__date", "id")
-    neighbours = Signatory.objects.others_in_country(signatory).order_by("name", "id")
+    neighbours = Signatory.objects.others_in_country(signatory).order_by("sort_name", "id")
     return render(
         request,
         "signatories/signatory_detail.html",

@@ -1,3 +1,5 @@
+import hashlib
+
 import pytest
 
 
@@ -19,6 +21,6 @@ def _collected_static(django_test_environment):
 def _own_cache_keys(settings, request):
     """Each test sees a cache of its own, even where the cache table outlives a test."""
     settings.CACHES = {
-        name: {**config, "KEY_PREFIX": request.node.nodeid}
+        name: {**config, "KEY_PREFIX": hashlib.sha1(request.node.nodeid.encode()).hexdigest()}
         for name, config in settings.CACHES.items()
     }

@@ -1,0 +1,307 @@
+"""The list at /signatories/: filters, facet counts, links that keep the filters, errors."""
+
+import datetime
+import re
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import EditorFactory, SignatoryFactory, StateFactory
+
+pytestmark = pytest.mark.django_db
+
+LIST = reverse("signatories:list")
+
+
+@pytest.fixture
+def directory():
+    """A small directory: two states, a French NGO, a Kenyan company, the EU."""
+    return {
+        "korea": StateFactory(country="KR", aliases="République de Corée"),
+        "uk": StateFactory(country="GB", aliases="Royaume-Uni"),
+        "ngo": SignatoryFactory(
+            name="Électronique Sans Frontières",
+            slug="electronique-sans-frontieres",
+            country="FR",
+            supporter_since=datetime.date(2019, 3, 4),
+        ),
+        "company": SignatoryFactory(
+            name="Safaricom",
+            slug="safaricom",
+            type="private-sector",
+            country="KE",
+            supporter_since=datetime.date(2021, 11, 11),
+        ),
+        "eu": SignatoryFactory(
+            name="European Union",
+            slug="european-union",
+            type="public-authority",
+            country="",
+            region="europe",
+            supporter_since=datetime.date(2021, 11, 1),
+            supporter_since_precision="month",
+        ),
+    }
+
+
+def _names(response) -> list[str]:
+    return [signatory.name for signatory in response.context["page_obj"].object_list]
+
+
+def _facet(response, name: str) -> dict[str, int]:
+    facet = next(facet for facet in response.context["facets"] if facet.name == name)
+    return {option.value: option.count for option in facet.options}
+
+
+def test_the_list_shows_every_supporter_by_name_with_the_total(client, directory):
+    response = client.get(LIST)
+    assert response.status_code == 200
+    assert _names(response) == [
+        "Électronique Sans Frontières",
+        "European Union",
+        "Safaricom",
+        "South Korea",
+        "United Kingdom",
+    ]
+    assert "5 supporters" in response.text
+
+
+def test_each_row_shows_type_country_region_and_since_and_links_to_the_supporter(
+    client, directory
+):
+    response = client.get(LIST, {"type": "private-sector"})
+    assert 'href="/signatories/safaricom/?type=private-sector"' in response.text
+    row = re.search(r"<tr>\s*<th scope=\"row\">.*?Safaricom.*?</tr>", response.text, re.S)[0]
+    for text in ("Company / private sector", "Kenya", "Africa", "11 November 2021"):
+        assert text in row
+
+
+def test_repeated_types_are_alternatives_and_different_parameters_combine(client, directory):
+    response = client.get(LIST, {"type": ["state", "public-authority"], "region": "europe"})
+    assert _names(response) == ["European Union", "United Kingdom"]
+
+
+def test_country_filter_takes_iso_codes_in_any_case(client, directory):
+    assert _names(client.get(LIST, {"country": ["kr", "KE"]})) == ["Safaricom", "South Korea"]
+
+
+def test_since_keeps_the_supporters_that_joined_that_year(client, directory):
+    assert _names(client.get(LIST, {"since": "2021"})) == ["European Union", "Safaricom"]
+
+
+@pytest.mark.parametrize(
+    ("sort", "first", "last"),
+    [
+        ("name", "Électronique Sans Frontières", "United Kingdom"),
+        ("-name", "United Kingdom", "Électronique Sans Frontières"),
+        ("since", "Électronique Sans Frontières", "United Kingdom"),
+        ("-since", "Safaricom", "United Kingdom"),
+    ],
+)
+def test_sorting_puts_unknown_dates_last(client, directory, sort, first, last):
+    names = _names(client.get(LIST, {"sort": sort}))
+    assert (names[0], names[-1]) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("query", "found"),
+    [
+        ("electronique", "Électronique Sans Frontières"),
+        ("ÉLECTRONIQUE sans", "Électronique Sans Frontières"),
+        ("korea", "South Korea"),
+        ("royaume", "United Kingdom"),
+        ("corée", "South Korea"),
+        ("SAFARI", "Safaricom"),
+    ],
+)
+def test_search_ignores_case_and_accents_and_finds_states_by_their_other_names(
+    client, directory, query, found
+):
+    assert _names(client.get(LIST, {"q": query})) == [found]
+
+
+def test_search_does_not_find_organisations_by_their_country_name(client, directory):
+    assert _names(client.get(LIST, {"q": "kenya"})) == []
+
+
+def test_facet_counts_count_each_option_with_the_other_filters_kept(client, directory):
+    response = client.get(LIST, {"type": "state", "region": "asia"})
+    # Types are counted within Asia; regions among states.
+    assert _facet(response, "type") == {
+        "state": 1,
+        "public-authority": 0,
+        "private-sector": 0,
+        "civil-society": 0,
+    }
+    assert _facet(response, "region")["europe"] == 1
+    assert _facet(response, "region")["asia"] == 1
+    assert _facet(response, "region")["africa"] == 0
+    assert _facet(response, "country") == {"KR": 1}
+    assert "1 supporter" in response.text
+
+
+def test_a_chosen_country_stays_on_the_form_even_with_no_result(client, directory):
+    response = client.get(LIST, {"country": "JP"})
+    assert _facet(response, "country")["JP"] == 0
+    assert 'value="JP"' in response.text and "checked" in response.text
+
+
+def test_each_active_filter_has_a_link_that_removes_only_it_and_the_page(client, directory):
+    response = client.get(
+        LIST, {"type": ["state", "civil-society"], "q": "e", "page": "1", "sort": "-name"}
+    )
+    text = response.text.replace("&amp;", "&")
+    assert 'href="?type=civil-society&q=e&sort=-name"' in text  # "State" removed
+    assert 'href="?type=state&type=civil-society&sort=-name"' in text  # the search removed
+    assert f'href="{LIST}">Clear all filters' in text
+
+
+def test_page_links_keep_the_filters(client, settings):
+    settings.SIGNATORIES_PER_PAGE = 2
+    SignatoryFactory.create_batch(5, type="private-sector")
+    response = client.get(LIST, {"type": "private-sector", "sort": "-name"})
+    text = response.text.replace("&amp;", "&")
+    assert 'href="?type=private-sector&sort=-name&page=2" rel="next"' in text
+    assert "Page 1 of 3" in text
+    second = client.get(LIST, {"type": "private-sector", "sort": "-name", "page": "3"})
+    assert len(_names(second)) == 1
+
+
+def test_the_filter_form_does_not_carry_the_page(client, directory):
+    response = client.get(LIST, {"page": "1"})
+    assert 'name="page"' not in response.text
+
+
+def test_unknown_parameters_are_ignored(client, directory):
+    response = client.get(LIST, {"utm_source": "newsletter", "type": "state"})
+    assert response.status_code == 200
+    assert len(_names(response)) == 2
+
+
+@pytest.mark.parametrize(
+    ("parameters", "field", "message"),
+    [
+        ({"type": "government"}, "Type", "“government” is not a valid type. Valid values: state,"),
+        ({"region": "mars"}, "Region", "Valid values: africa, americas, asia, europe,"),
+        ({"country": "XX"}, "Country", "a two-letter ISO 3166 code"),
+        ({"since": "last year"}, "Supporter since (year)", "Enter a year as four digits"),
+        ({"since": "20190"}, "Supporter since (year)", "Enter a year from 1900 to 2100"),
+        ({"sort": "created"}, "Sort by", "Valid values: name, -name, since, -since"),
+        ({"q": "a\x00b"}, "Name", "Null characters are not allowed"),
+        ({"q": "x" * 201}, "Name", "at most 200 characters"),
+    ],
+)
+def test_a_bad_value_gives_a_400_page_saying_what_is_wrong_and_what_is_valid(
+    client, directory, parameters, field, message
+):
+    response = client.get(LIST, parameters)
+    assert response.status_code == 400
+    errors = re.search(r'<div class="alert".*?</div>', response.text, re.S)[0]
+    assert field in errors
+    assert message.replace("“", "&ldquo;")[:10] in errors or message in errors
+    assert response.context["page_obj"].object_list == [] or not _names(response)
+
+
+def test_the_400_page_keeps_the_good_values_on_the_form(client, directory):
+    response = client.get(LIST, {"type": ["state", "government"], "q": "korea"})
+    assert response.status_code == 400
+    assert 'value="korea"' in response.text
+    assert re.search(r'value="state"\s+id="type-state"\s+checked', response.text)
+
+
+@pytest.mark.parametrize("page", ["0", "2", "abc", "-1", "1.5", "9" * 30])
+def test_a_page_that_is_not_there_is_a_404_with_a_way_back(client, directory, page):
+    response = client.get(LIST, {"page": page})
+    assert response.status_code == 404
+    assert f'href="{LIST}"' in response.text
+
+
+def test_html_in_the_search_is_shown_as_text(client, directory):
+    response = client.get(LIST, {"q": "<script>alert(1)</script>"})
+    assert response.status_code == 200
+    assert "<script>alert(1)</script>" not in response.text
+    assert "&lt;script&gt;" in response.text
+
+
+# The query budget: a page costs the same few queries whatever the page size or the table.
+
+
+def _queries(client, parameters=None) -> int:
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(LIST, parameters or {}).status_code == 200
+    return len(queries)
+
+
+def test_a_list_page_with_cached_counts_costs_two_queries(
+    client, directory, django_assert_num_queries
+):
+    client.get(LIST, {"type": "state"})
+    # One cache look-up (the counts and their version together) and the page's rows.
+    with django_assert_num_queries(2):
+        client.get(LIST, {"type": "state", "page": "1"})
+
+
+def test_a_list_page_counting_afresh_runs_one_grouped_query_per_facet(
+    client, directory, django_assert_max_num_queries
+):
+    with CaptureQueriesContext(connection) as queries:
+        client.get(LIST, {"type": "state", "region": "europe"})
+    grouped = [query for query in queries if "GROUP BY" in query["sql"]]
+    assert len(grouped) == 3
+    with django_assert_max_num_queries(10):
+        client.get(LIST, {"type": "civil-society", "q": "e"})
+
+
+def _cold_and_warm(client, parameters: dict) -> tuple[int, int]:
+    """Queries for a first look at a filter (counting afresh) and for a second (cached)."""
+    client.get(LIST)  # The cache's version exists from here on, as on a live site.
+    return _queries(client, parameters), _queries(client, parameters)
+
+
+def test_the_queries_do_not_grow_with_the_page_size_or_the_number_of_rows(client, settings):
+    SignatoryFactory.create_batch(12, type="private-sector")
+    settings.SIGNATORIES_PER_PAGE = 5
+    small = _cold_and_warm(client, {"type": "private-sector", "q": "a"})
+    SignatoryFactory.create_batch(60, type="private-sector", country="JP")
+    settings.SIGNATORIES_PER_PAGE = 50
+    large = _cold_and_warm(client, {"type": "private-sector", "q": "o"})
+    assert small == large
+    assert small[1] == 2
+
+
+def test_an_edit_in_admin_changes_the_counts_at_once(
+    client, directory, django_capture_on_commit_callbacks
+):
+    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+    editor = EditorFactory()
+    company = directory["company"]
+    client.force_login(editor)
+    form = {
+        "name": company.name,
+        "slug": company.slug,
+        "type": "civil-society",
+        "country": "KE",
+        "region": "",
+        "kind": "",
+        "aliases": "",
+        "supporter_since": "2021-11-11",
+        "supporter_since_precision": "day",
+        "website": "",
+        "twitter": "",
+        "linkedin": "",
+        "statement": "",
+        "citations-TOTAL_FORMS": "0",
+        "citations-INITIAL_FORMS": "0",
+        "citations-MIN_NUM_FORMS": "0",
+        "citations-MAX_NUM_FORMS": "1000",
+    }
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("admin:signatories_signatory_change", args=[company.pk]), form
+        )
+    assert response.status_code == 302
+    client.logout()
+    counts = _facet(client.get(LIST), "type")
+    assert (counts["private-sector"], counts["civil-society"]) == (0, 2)
