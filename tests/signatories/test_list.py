@@ -68,9 +68,7 @@ def test_the_list_shows_every_supporter_by_name_with_the_total(client, directory
     assert "5 supporters" in response.text
 
 
-def test_each_row_shows_type_country_region_and_since_and_links_to_the_supporter(
-    client, directory
-):
+def test_each_row_shows_type_country_region_and_since_and_links_to_the_supporter(client, directory):
     response = client.get(LIST, {"type": "private-sector"})
     assert 'href="/signatories/safaricom/?type=private-sector"' in response.text
     row = re.search(r"<tr>\s*<th scope=\"row\">.*?Safaricom.*?</tr>", response.text, re.S)[0]
