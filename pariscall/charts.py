@@ -9,11 +9,21 @@ import math
 from dataclasses import dataclass
 
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from signatories.models import Milestone, SignatoryType
 
 WIDTH, HEIGHT = 320, 170
 LEFT, RIGHT, TOP, BOTTOM = 40, 12, 12, 26
+
+
+# The panels' titles: how many of each type supported the Call.
+PLURALS = {
+    SignatoryType.STATE: gettext_lazy("States"),
+    SignatoryType.PUBLIC_AUTHORITY: gettext_lazy("Public authorities"),
+    SignatoryType.PRIVATE_SECTOR: gettext_lazy("Companies and the private sector"),
+    SignatoryType.CIVIL_SOCIETY: gettext_lazy("NGOs and civil society"),
+}
 
 
 @dataclass(frozen=True)
@@ -75,7 +85,7 @@ def growth_panels(milestones: list[Milestone]) -> list[Panel]:
         for year in range(start.year + 1, end.year + 1)
     ]
     panels = []
-    for type_, label in SignatoryType.choices:
+    for type_ in SignatoryType.values:
         found = [
             (milestone, count)
             for milestone in dated
@@ -103,7 +113,7 @@ def growth_panels(milestones: list[Milestone]) -> list[Panel]:
         panels.append(
             Panel(
                 type=type_,
-                title=_("%(type)s supporting the Call") % {"type": label},
+                title=PLURALS[type_],
                 description=_(
                     "%(first)s%(first_count)s in %(first_date)s; %(last)s%(last_count)s"
                     " in %(last_date)s."
@@ -126,9 +136,11 @@ def growth_panels(milestones: list[Milestone]) -> list[Panel]:
 
 
 def growth_table(milestones: list[Milestone]) -> list[tuple[Milestone, list]]:
-    """Each milestone with its count for every type, in the order of the types (or None)."""
+    """Each milestone with (type label, count or None) for every type, in the types' order."""
     rows = []
     for milestone in milestones:
         by_type = {count.type: count for count in milestone.counts.all()}
-        rows.append((milestone, [by_type.get(type_) for type_ in SignatoryType.values]))
+        rows.append(
+            (milestone, [(label, by_type.get(type_)) for type_, label in SignatoryType.choices])
+        )
     return rows

@@ -39,11 +39,14 @@ def test_a_principle_page_gives_its_text_in_english_and_french_and_what_sources_
     response = client.get(reverse("principles:detail", args=[3]))
     assert response.status_code == 200
     text = response.text
-    assert "<h1>Title 3</h1>" in text and "Text of 3." in text
-    assert 'lang="fr"' in text and "Principe 3" in text
+    assert "<h1>Title 3</h1>" in text
+    assert "Text of 3." in text
+    assert 'lang="fr"' in text
+    assert "Principe 3" in text
     assert "from protecting the internet to defending the electoral process" in text
     assert "US, EU Join Paris Call for Cybersecurity" in text
-    assert 'href="/principles/2/" rel="prev"' in text and 'href="/principles/4/" rel="next"' in text
+    assert 'href="/principles/2/" rel="prev"' in text
+    assert 'href="/principles/4/" rel="next"' in text
 
 
 def test_a_principle_nobody_quoted_says_so(client, principles):

@@ -46,7 +46,8 @@ def test_the_page_shows_the_facts_with_the_precision_of_the_date(client, state):
     for fact in ("<h1>Japan</h1>", "State", "Asia (Eastern Asia)", "by January 2019", "Japon"):
         assert fact in text
     assert "it had joined by then; the sources do not say when" in text
-    assert "<title>" in text and "Japan – Supporters of the Paris Call" in text
+    assert "<title>" in text
+    assert "Japan – Supporters of the Paris Call" in text
 
 
 def test_the_page_quotes_each_source_with_its_passage_and_how_a_derived_fact_follows(client, state):
@@ -54,7 +55,8 @@ def test_the_page_quotes_each_source_with_its_passage_and_how_a_derived_fact_fol
     assert "including Australia, Japan, New Zealand, Singapore and South Korea" in text
     assert 'href="https://www.weforum.org/"' in text
     assert "World Economic Forum" in text
-    assert "How this follows:" in text and "The list names Japan in French." in text
+    assert "How this follows:" in text
+    assert "The list names Japan in French." in text
 
 
 def test_the_page_lists_other_supporters_from_the_same_country(client, state):
