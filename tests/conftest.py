@@ -10,6 +10,14 @@ def _plain_http(settings):
 
 
 @pytest.fixture(scope="session", autouse=True)
+def _plain_http_for_the_live_server():
+    """The live server's middleware reads the setting once, when it starts."""
+    from django.conf import settings
+
+    settings.SECURE_SSL_REDIRECT = False
+
+
+@pytest.fixture(scope="session", autouse=True)
 def _collected_static(django_test_environment):
     """Pages are served as in production: hashed, compressed static files from collectstatic."""
     from django.core.management import call_command

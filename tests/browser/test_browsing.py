@@ -1,0 +1,181 @@
+"""What a person does in the browser: filter, paginate, search, open, remove, by keyboard."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.conftest import new_page
+
+pytestmark = pytest.mark.browser
+
+
+def _query(page) -> dict[str, list[str]]:
+    return parse_qs(urlparse(page.url).query)
+
+
+@pytest.fixture
+def visitor(browser, live_server, directory, javascript):
+    page = new_page(browser, live_server, javascript=javascript)
+    yield page
+    page.context.close()
+
+
+def test_filter_paginate_open_and_come_back(visitor):
+    page = visitor
+    page.goto("/signatories/")
+    page.get_by_label("Company / private sector").check()
+    page.get_by_label("Europe").check()
+    page.get_by_role("button", name="Show supporters").click()
+    expect(page.get_by_role("heading", name=re.compile(r"^\d+ supporters$"))).to_be_visible()
+    assert _query(page)["type"] == ["private-sector"]
+    assert _query(page)["region"] == ["europe"]
+    rows = page.locator("table.supporters tbody tr")
+    expect(rows).to_have_count(10)
+    for cell in page.locator("table.supporters tbody td:nth-child(2)").all_inner_texts():
+        assert "Company / private sector" in cell
+
+    page.get_by_role("link", name="Next").click()
+    assert _query(page)["page"] == ["2"]
+    assert _query(page)["type"] == ["private-sector"]
+    assert _query(page)["region"] == ["europe"]
+    expect(page.locator(".pagination [aria-current=page]")).to_have_text(
+        re.compile(r"Page 2 of \d+")
+    )
+
+    first = page.locator("table.supporters tbody th a").first
+    name = first.inner_text()
+    first.click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    page.get_by_role("link", name="Back to the list").click()
+    assert _query(page)["page"] == ["2"]
+    assert _query(page)["region"] == ["europe"]
+
+
+def test_search_finds_a_state_by_its_french_name(visitor):
+    page = visitor
+    page.goto("/signatories/")
+    page.get_by_label("Search by name").fill("royaume-uni")
+    page.get_by_label("Search by name").press("Enter")
+    assert _query(page)["q"] == ["royaume-uni"]
+    expect(page.locator("table.supporters tbody th a")).to_have_text(["United Kingdom"])
+    page.get_by_role("link", name="United Kingdom").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("United Kingdom")
+    expect(page.get_by_text("Royaume-Uni").first).to_be_visible()
+
+
+def test_removing_one_filter_keeps_the_others(visitor):
+    page = visitor
+    page.goto("/signatories/?type=state&region=europe&region=asia&page=2")
+    page.get_by_role("link", name=re.compile(r"^Asia\W+remove this filter")).click()
+    assert _query(page) == {"type": ["state"], "region": ["europe"]}
+    expect(page.get_by_label("Asia")).not_to_be_checked()
+    expect(page.get_by_label("Europe")).to_be_checked()
+    page.get_by_role("link", name="Clear all filters").click()
+    assert _query(page) == {}
+
+
+def test_a_bad_filter_shows_what_was_wrong(visitor):
+    page = visitor
+    response = page.goto("/signatories/?type=government")
+    assert response.status == 400
+    expect(page.get_by_role("alert")).to_contain_text("“government” is not a valid type")
+
+
+def test_the_filters_and_search_work_with_the_keyboard_alone(page):
+    page.goto("/signatories/")
+
+    def tab_to(selector: str) -> None:
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate(f"document.activeElement.matches({selector!r})"):
+                return
+        pytest.fail(f"Tab never reached {selector}")
+
+    tab_to("#id_q")
+    page.keyboard.type("korea")
+    tab_to("#type-state")
+    page.keyboard.press("Space")
+    tab_to("button[type=submit]")
+    page.keyboard.press("Enter")
+    page.wait_for_url(re.compile(r"type=state"))
+    assert _query(page)["q"] == ["korea"]
+    expect(page.locator("table.supporters tbody th a")).to_have_text(["South Korea"])
+    tab_to("a[href^='/signatories/south-korea/']")
+    page.keyboard.press("Enter")
+    expect(page.get_by_role("heading", level=1)).to_have_text("South Korea")
+
+
+def test_the_skip_link_is_the_first_stop_and_shows_when_focused(page):
+    page.goto("/")
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Skip to content")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_in_viewport()
+
+
+PAGES = [
+    "/",
+    "/signatories/",
+    "/signatories/?type=state&region=europe",
+    "/signatories/?q=union&sort=-since",
+    "/signatories/?type=government&since=soon",
+    "/signatories/japan/",
+    "/signatories/european-union/",
+    "/principles/",
+    "/principles/3/",
+    "/nowhere/",
+    "/signatories/?page=99",
+]
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_no_accessibility_violation_and_nothing_scrolls_sideways(
+    browser, live_server, directory, width
+):
+    page = new_page(browser, live_server, width=width)
+    axe = Axe()
+    for path in PAGES:
+        page.goto(path)
+        results = axe.run(page)
+        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+    page.context.close()
+
+
+def test_pages_load_their_stylesheet_and_nothing_fails_or_is_blocked(
+    browser, live_server, directory
+):
+    page = new_page(browser, live_server)
+    problems = []
+    # A request cut short by the next navigation (net::ERR_ABORTED) is not a failure.
+    page.on(
+        "requestfailed",
+        lambda request: (
+            request.failure != "net::ERR_ABORTED"
+            and problems.append(f"{request.url} {request.failure}")
+        ),
+    )
+    page.on(
+        "response",
+        lambda response: (
+            response.status >= 400
+            and response.request.resource_type != "document"
+            and problems.append(response.url)
+        ),
+    )
+    page.on(
+        "console",
+        lambda message: "Content Security Policy" in message.text and problems.append(message.text),
+    )
+    for path in PAGES:
+        page.goto(path)
+        # The stylesheet applied: the body's default margin is gone.
+        assert page.evaluate("getComputedStyle(document.body).margin") == "0px", path
+    assert problems == []
+    page.context.close()
