@@ -1,9 +1,9 @@
 """Import supporters from a CSV file: the official supporters list, or the site's own export.
 
-The file is read twice. The first pass validates every row against the database as it is
-(nothing is written); the second pass, run only when the first allows it, writes everything
-in one transaction. Both passes stream the file in chunks and keep only the natural keys of
-the directory in memory, so a large file imports in bounded memory.
+The file is streamed in chunks: each chunk's rows are validated against the directory (its
+natural keys are loaded into memory once, and kept up to date as rows are planned), then
+written with bulk inserts and updates, all inside one transaction. So a large file imports
+in bounded memory, and a rejected row rolls everything back.
 
 Each row is *created*, *updated* or *unchanged* (possibly with warnings: an invalid optional
 field is dropped and named), or *rejected* with its line number and reason. By default the
@@ -306,6 +306,8 @@ class _LineTap:
     def __next__(self) -> str:
         line = next(self.text)
         self.line += 1
+        if "\x00" in line:
+            raise csv.Error("it contains NUL bytes, so it is not a text file")
         self.lines.append(line)
         return line
 
@@ -564,8 +566,12 @@ class KeyIndex:
         for key, entry_type in entries:
             if entry_type == type_:
                 return key
-        non_states = [key for key, entry_type in entries if entry_type != SignatoryType.STATE]
-        return non_states[0] if len(non_states) == 1 else None
+        if values.get("slug"):
+            return None  # a row with its own slug and type is that supporter or a new one
+        # The official list has no slugs: a supporter recorded under another type (it
+        # moved, say, from civil society to public authorities) is still the same one.
+        others = [key for key, entry_type in entries if entry_type != SignatoryType.STATE]
+        return others[0] if len(others) == 1 and isinstance(others[0], int) else None
 
     def new_slug(self, name: str, country: str) -> str:
         base = slugify(name)[:300].strip("-") or "supporter"
@@ -607,29 +613,30 @@ class Importer:
         self.reason = f"Imported from {self.filename}"
 
     def run(self, *, dry_run: bool = False, skip_invalid: bool = False) -> Report:
-        """Validate every row; then, unless asked not to or a row is rejected, write."""
-        report = self._pass(write=False)
-        report.dry_run, report.skip_invalid = dry_run, skip_invalid
-        if dry_run or (report.rejected and not skip_invalid):
-            return report
-        if not any(row.outcome in (CREATED, UPDATED) for row in report.rows):
-            report.written = True  # nothing to write: all of it is already there
-            return report
-        try:
-            with transaction.atomic():
-                written = self._pass(write=True, skip_invalid=skip_invalid)
-                if written.rejected and not skip_invalid:
-                    raise _RollBack(written)
-                bump_version()
-        except _RollBack as rolled_back:
-            written = rolled_back.report
-            written.written = False
-        else:
-            written.written = True
-        written.dry_run, written.skip_invalid = dry_run, skip_invalid
-        return written
+        """Validate every row and, unless this is a dry run, write in one transaction.
 
-    def _pass(self, *, write: bool, skip_invalid: bool = False) -> Report:
+        Rows are validated chunk by chunk and each chunk is written once validated, all
+        inside one transaction: when a row is rejected (and invalid rows are not to be
+        skipped) the transaction is rolled back, so the database is left exactly as it was.
+        A dry run validates the same way and writes nothing.
+        """
+        if dry_run:
+            report = self._pass(write=False)
+        else:
+            try:
+                with transaction.atomic():
+                    report = self._pass(write=True)
+                    if report.rejected and not skip_invalid:
+                        raise _RollBack(report)
+                    if any(row.outcome in (CREATED, UPDATED) for row in report.rows):
+                        bump_version()
+                    report.written = True
+            except _RollBack as rolled_back:
+                report = rolled_back.report
+        report.dry_run, report.skip_invalid = dry_run, skip_invalid
+        return report
+
+    def _pass(self, *, write: bool) -> Report:
         report = Report(self.filename)
         with self.open_file() as stream:
             report.format, rows = read_csv(stream)
@@ -730,7 +737,12 @@ class Importer:
         """Model validation; an invalid optional field goes back to what it was, with a warning."""
         for _attempt in range(len(OPTIONAL_FIELDS) + 1):
             try:
-                signatory.full_clean(validate_unique=False, validate_constraints=False)
+                # The country is checked when the row is read (Django's check of a country
+                # against its ~250 choices costs more than all the rest of a row); the
+                # unique constraints are checked against the keys in memory.
+                signatory.full_clean(
+                    exclude=["country"], validate_unique=False, validate_constraints=False
+                )
                 return
             except ValidationError as error:
                 errors = error.message_dict
