@@ -3,10 +3,12 @@
 from django.contrib import admin
 from django.db import models
 from django.http import StreamingHttpResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from signatories.export import EXPORT_FIELDS, csv_lines
+from signatories.import_admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
 
 # A website typed without a scheme is taken as https://, as Django 6 will do.
@@ -62,6 +64,19 @@ class SignatoryAdmin(SimpleHistoryAdmin):
     @admin.display(description=_("supporter since"), ordering="supporter_since")
     def since_display(self, signatory: Signatory) -> str:
         return signatory.since_display
+
+    def get_urls(self):
+        view = self.admin_site.admin_view(lambda request: import_view(self, request))
+        return [
+            path("import/", view, name="signatories_signatory_import"),
+            *super().get_urls(),
+        ]
+
+    def changelist_view(self, request, extra_context=None):
+        can_import = self.has_add_permission(request) and self.has_change_permission(request)
+        return super().changelist_view(
+            request, extra_context={"can_import": can_import, **(extra_context or {})}
+        )
 
 
 @admin.register(Source)
