@@ -134,7 +134,7 @@ COMPARED_FIELDS = [
     "supporter_since_precision",
     "supporter_since_is_bound",
 ]
-WRITTEN_FIELDS = [*COMPARED_FIELDS, "search_text", "updated"]
+WRITTEN_FIELDS = [*COMPARED_FIELDS, "sort_name", "search_text", "updated"]
 # Dropped with a warning when invalid; any other invalid field rejects the row.
 OPTIONAL_FIELDS = {"kind", "aliases", "website", "twitter", "linkedin", "statement"}
 ALIAS_SEPARATOR = "; "

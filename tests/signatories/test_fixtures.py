@@ -241,9 +241,19 @@ def test_regions_follow_m49_and_organisations_without_a_country_are_set(seeded):
 def test_derived_fields_are_what_saving_would_make_them(seeded):
     # loaddata saves raw, skipping Signatory.save(): the fixtures carry the derived fields.
     for signatory in Signatory.objects.all():
-        stored = (signatory.region, signatory.search_text, signatory.supporter_since)
+        stored = (
+            signatory.region,
+            signatory.sort_name,
+            signatory.search_text,
+            signatory.supporter_since,
+        )
         signatory.derive()
-        assert (signatory.region, signatory.search_text, signatory.supporter_since) == stored
+        assert (
+            signatory.region,
+            signatory.sort_name,
+            signatory.search_text,
+            signatory.supporter_since,
+        ) == stored
 
 
 @pytest.mark.parametrize(

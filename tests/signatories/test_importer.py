@@ -11,8 +11,9 @@ import pytest
 from django.core import serializers
 from django.core.management import CommandError, call_command
 from django.db import connection
+from django.urls import reverse
 
-from signatories.export import CSV_COLUMNS, csv_lines
+from signatories.export import CSV_COLUMNS
 from signatories.importer import Importer, import_file
 from signatories.models import Citation, Signatory, Source
 from tests.factories import SignatoryFactory, StateFactory
@@ -518,18 +519,13 @@ def test_an_import_makes_cached_counts_stale(tmp_path, django_capture_on_commit_
 # --- The site's own export: round trip, and a large file ------------------------------------
 
 
-@pytest.fixture
-def export_urls(settings):
-    # The real `signatories:detail` lives in the public URLs (signatories/urls.py).
-    settings.ROOT_URLCONF = "tests.signatories.urls_for_export"
-
-
-def _export() -> str:
-    return "".join(csv_lines(Signatory.objects.order_by("name", "id")))
+def _export(client) -> str:
+    """The file a visitor downloads from /signatories.csv."""
+    return b"".join(client.get(reverse("signatories:csv")).streaming_content).decode()
 
 
 def test_export_then_import_into_an_empty_database_then_export_gives_the_same_file(
-    tmp_path, export_urls
+    tmp_path, client
 ):
     StateFactory(country="JP", supporter_since=datetime.date(2018, 11, 12))
     StateFactory(
@@ -566,14 +562,14 @@ def test_export_then_import_into_an_empty_database_then_export_gives_the_same_fi
         supporter_since=datetime.date(2021, 11, 11),
     )
     SignatoryFactory(name="Acme", slug="acme-2", country="DE", type="civil-society")
-    exported = _export()
+    exported = _export(client)
     Signatory.objects.all().delete()
 
     report = _import(tmp_path, exported)
     assert report.counts["created"] == 8
     assert not report.warned
     assert not report.rejected
-    assert _export() == exported
+    assert _export(client) == exported
 
 
 def test_a_50000_row_file_imports_in_bounded_memory(tmp_path):
