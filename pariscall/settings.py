@@ -12,6 +12,7 @@ Variables (see README.md):
 A missing or malformed value stops start-up with ``ImproperlyConfigured`` naming it.
 """
 
+import importlib.util
 import os
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -60,6 +61,8 @@ def _cache(url: str) -> dict:
         return {
             "BACKEND": "django.core.cache.backends.db.DatabaseCache",
             "LOCATION": "django_cache",
+            # Counts and rendered list pages, each a few to some 50 kB: ~100 MB at most.
+            "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     scheme = urlsplit(url).scheme
     backends = {
@@ -70,6 +73,11 @@ def _cache(url: str) -> dict:
     if scheme not in backends:
         raise ImproperlyConfigured(
             f"CACHE_URL must start with redis://, rediss:// or pymemcache://, not {scheme!r}."
+        )
+    client = "redis" if scheme.startswith("redis") else "pymemcache"
+    if importlib.util.find_spec(client) is None:
+        raise ImproperlyConfigured(
+            f"CACHE_URL needs the {client} package: pip install -e '.[{client}]'."
         )
     location = url if scheme.startswith("redis") else url.split("://", 1)[1]
     return {"BACKEND": backends[scheme], "LOCATION": location}

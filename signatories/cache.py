@@ -30,16 +30,25 @@ def bump_version() -> None:
 
 def cached(name: str, parameters: Any, compute: Callable[[], Any]) -> Any:
     """`compute()`'s value for these parameters, from the cache while nothing changed."""
+    return cached_with_version(name, parameters, compute)[0]
+
+
+def cached_with_version(name: str, parameters: Any, compute: Callable[[], Any]) -> tuple[Any, str]:
+    """The cached value and the directory's version it is valid for, in one look-up.
+
+    The version can key other cached things (the list's rendered rows, see its template)
+    so that they go stale with the same write.
+    """
     key = f"signatories:{name}:" + hashlib.sha256(repr(parameters).encode()).hexdigest()
     found = cache.get_many([VERSION_KEY, key])
     version = found.get(VERSION_KEY)
     entry = found.get(key)
     if version is not None and entry is not None and entry[0] == version:
-        return entry[1]
+        return entry[1], version
     value = compute()
     if version is None:
         version = uuid.uuid4().hex
         cache.set_many({VERSION_KEY: version, key: (version, value)}, timeout=None)
     else:
         cache.set(key, (version, value), timeout=COUNTS_TIMEOUT)
-    return value
+    return value, version

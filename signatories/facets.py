@@ -10,15 +10,19 @@ from dataclasses import dataclass
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from signatories.cache import cached
+from signatories.cache import cached_with_version
 from signatories.filters import FACETS, SignatoryFilter
 from signatories.models import SignatoryType
 from signatories.regions import Region
 
 
 def counts_for(filterset: SignatoryFilter) -> dict:
-    """{"total": n, "type": {value: n}, "region": {…}, "country": {…}} for valid filters."""
-    return cached("counts", filterset.count_parameters(), lambda: _count(filterset))
+    """{"total": n, "type": {value: n}, "region": {…}, "country": {…}} for valid filters,
+    and the "version" of the directory they count."""
+    counts, version = cached_with_version(
+        "counts", filterset.count_parameters(), lambda: _count(filterset)
+    )
+    return {**counts, "version": version}
 
 
 def _count(filterset: SignatoryFilter) -> dict:

@@ -213,6 +213,16 @@ class Signatory(models.Model):
             self.supporter_since, self.supporter_since_precision, self.supporter_since_is_bound
         )
 
+    # Django's get_type_display() rebuilds a dict of every choice on each call; a list page
+    # shows hundreds of these, so look the label up directly.
+    @property
+    def type_label(self) -> str:
+        return SignatoryType(self.type).label if self.type in SignatoryType.values else self.type
+
+    @property
+    def region_label(self) -> str:
+        return Region(self.region).label if self.region in Region.values else self.region
+
     @property
     def since_note(self) -> str:
         """What the date means: the day it joined, a month or a year, or only a bound."""

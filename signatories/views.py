@@ -7,10 +7,13 @@ from django.conf import settings
 from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django_countries import countries
 from django_filters.views import FilterView
 
 from signatories import export
+from signatories.cache import COUNTS_TIMEOUT
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
@@ -65,13 +68,32 @@ class SignatoryListView(FilterView):
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
         chosen = _chosen(self.filterset)
+        errors = self.filterset.errors
+        # Lazy: a page whose rendered form and rows come from the cache never needs them.
         context.update(
             counts=self.counts,
-            facets=facets(chosen, self.counts, self.filterset.errors),
+            facets=SimpleLazyObject(lambda: facets(chosen, self.counts, errors)),
+            active=SimpleLazyObject(lambda: _active(chosen, self.filterset)),
             sort_choices=SORT_CHOICES,
-            active=_active(chosen, self.filterset),
+            rendered_key=self._rendered_key(context["page_obj"]),
+            rendered_timeout=COUNTS_TIMEOUT,
         )
         return context
+
+    def _rendered_key(self, page) -> str:
+        """What the rendered form and rows depend on, besides the directory's version."""
+        if self.counts is None:
+            return ""
+        data = self.filterset.form.cleaned_data
+        return repr(
+            (
+                self.filterset.count_parameters(),
+                data.get("sort") or "name",
+                page.number,
+                page.paginator.per_page,
+                get_language(),
+            )
+        )
 
 
 def _chosen(filterset: SignatoryFilter) -> dict[str, list[str]]:
@@ -82,14 +104,14 @@ def _chosen(filterset: SignatoryFilter) -> dict[str, list[str]]:
 def _active(chosen: dict[str, list[str]], filterset: SignatoryFilter) -> dict:
     """The active filters, each with what its parameter becomes when it is removed."""
     labels = {
-        "type": dict(SignatoryType.choices),
-        "region": dict(Region.choices),
-        "country": dict(countries),
+        "type": dict(SignatoryType.choices).get,
+        "region": dict(Region.choices).get,
+        "country": lambda code, default: countries.name(code) or default,
     }
     active = {
         name: [
             {
-                "label": labels[name].get(value, value),
+                "label": labels[name](value, value),
                 "remaining": [other for other in values if other != value],
             }
             for value in values

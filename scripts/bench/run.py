@@ -83,7 +83,11 @@ def postgres_sql(url: str, statement: str) -> str:
 
     config = dj_database_url.parse(url)
     connection = psycopg2.connect(
-        dbname=config["NAME"], user=config["USER"], host=config["HOST"], port=config["PORT"]
+        dbname=config["NAME"],
+        user=config["USER"],
+        host=config["HOST"],
+        port=config["PORT"],
+        **config["OPTIONS"],  # the unix socket's directory and port
     )
     connection.autocommit = True
     with connection, connection.cursor() as cursor:

@@ -41,6 +41,9 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         ({**PRODUCTION, "DATABASE_URL": "mysql://db/pariscall"}, "DATABASE_URL"),
         ({**PRODUCTION, "DATABASE_URL": "not a url"}, "DATABASE_URL"),
         ({**PRODUCTION, "CACHE_URL": "file:///tmp/cache"}, "CACHE_URL"),
+        # The test environment installs neither cache client: the setting names the fix.
+        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "pymemcache://127.0.0.1:11211"}, "CACHE_URL"),
     ],
 )
 def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):

@@ -233,13 +233,16 @@ def _queries(client, parameters=None) -> int:
     return len(queries)
 
 
-def test_a_list_page_with_cached_counts_costs_two_queries(
+def test_a_list_page_seen_before_costs_two_queries_and_reads_no_supporter(
     client, directory, django_assert_num_queries
 ):
     client.get(LIST, {"type": "state"})
-    # One cache look-up (the counts and their version together) and the page's rows.
-    with django_assert_num_queries(2):
-        client.get(LIST, {"type": "state", "page": "1"})
+    # One cache look-up for the counts and their version, one for the rendered page.
+    with django_assert_num_queries(2) as queries:
+        response = client.get(LIST, {"type": "state", "page": "1"})
+    assert all("signatories_signatory" not in query["sql"] for query in queries)
+    assert "South Korea" in response.text
+    assert "2 supporters" in response.text
 
 
 def test_a_list_page_counting_afresh_runs_one_grouped_query_per_facet(
@@ -249,7 +252,9 @@ def test_a_list_page_counting_afresh_runs_one_grouped_query_per_facet(
         client.get(LIST, {"type": "state", "region": "europe"})
     grouped = [query for query in queries if "GROUP BY" in query["sql"]]
     assert len(grouped) == 3
-    with django_assert_max_num_queries(10):
+    # Besides: the cache look-ups, the page's rows, and writing the counts and the rendered
+    # page to the database cache (a few statements each).
+    with django_assert_max_num_queries(16):
         client.get(LIST, {"type": "civil-society", "q": "e"})
 
 
@@ -274,6 +279,9 @@ def test_an_edit_in_admin_changes_the_counts_at_once(
     client, directory, django_capture_on_commit_callbacks
 ):
     assert _facet(client.get(LIST), "type")["private-sector"] == 1
+    assert 'Company / private sector <span class="count">(1)</span>' in " ".join(
+        client.get(LIST).text.split()
+    )
     editor = EditorFactory()
     company = directory["company"]
     client.force_login(editor)
@@ -302,5 +310,10 @@ def test_an_edit_in_admin_changes_the_counts_at_once(
         )
     assert response.status_code == 302
     client.logout()
-    counts = _facet(client.get(LIST), "type")
+    response = client.get(LIST)
+    counts = _facet(response, "type")
     assert (counts["private-sector"], counts["civil-society"]) == (0, 2)
+    # The page shown, cached before the edit, is rendered afresh too.
+    text = " ".join(response.text.split())
+    assert 'Company / private sector <span class="count">(0)</span>' in text
+    assert 'NGO / civil society <span class="count">(2)</span>' in text
