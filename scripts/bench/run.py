@@ -82,15 +82,16 @@ def postgres_sql(url: str, statement: str) -> str:
     import psycopg2
 
     config = dj_database_url.parse(url)
-    connection = psycopg2.connect(
-        dbname=config["NAME"],
-        user=config["USER"],
-        host=config["HOST"],
-        port=config["PORT"],
-        **config["OPTIONS"],  # the unix socket's directory and port
-    )
+    parameters = {
+        "dbname": config["NAME"],
+        "user": config["USER"],
+        "host": config["HOST"],
+        "port": config["PORT"],
+        **config["OPTIONS"],  # the unix socket's directory and port, from the query string
+    }
+    connection = psycopg2.connect(**{key: value for key, value in parameters.items() if value})
     connection.autocommit = True
-    with connection, connection.cursor() as cursor:
+    with connection.cursor() as cursor:  # not `with connection`: that opens a transaction
         cursor.execute(statement)
         row = cursor.fetchone() if cursor.description else None
     connection.close()
