@@ -110,6 +110,9 @@ class Server:
                 f"127.0.0.1:{PORT}",
                 "--workers",
                 "2",
+                # A full export of a million rows streams for a minute or two.
+                "--timeout",
+                "600",
                 "--access-logfile",
                 "-" if os.environ.get("BENCH_ACCESS_LOG") else "/dev/null",
                 "--log-level",
