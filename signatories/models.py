@@ -23,6 +23,11 @@ class SignatoryType(models.TextChoices):
     CIVIL_SOCIETY = "civil-society", _("NGO / civil society")
 
 
+class SignatoryStatus(models.TextChoices):
+    CURRENT = "current", _("Current supporter")
+    FORMER = "former", _("Former supporter")
+
+
 def _choice_values(choices: type[models.TextChoices]) -> list[str]:
     return [value for value, _label in choices.choices]
 
@@ -127,6 +132,27 @@ class Signatory(models.Model):
         default=False,
         help_text=_("The sources say it supported the Call by then, not when it joined."),
     )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SignatoryStatus.choices,
+        default=SignatoryStatus.CURRENT,
+        help_text=_("Former: no longer on the official list. Its page stays and says so."),
+    )
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the first official list that no longer has it."),
+    )
+    left_source = models.ForeignKey(
+        "Source",
+        on_delete=models.PROTECT,
+        related_name="departures",
+        null=True,
+        blank=True,
+        verbose_name=_("source showing it left"),
+    )
     # The name without case or accents, so that "École" sorts among the E's on every database.
     sort_name = models.CharField(max_length=300, editable=False, default="")
     # Normalised name, aliases and country name: what `q` searches (trigram-indexed on
@@ -173,6 +199,21 @@ class Signatory(models.Model):
             models.CheckConstraint(
                 condition=Q(supporter_since_precision__in=_choice_values(Precision)),
                 name="signatory_since_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=_choice_values(SignatoryStatus)),
+                name="signatory_status_valid",
+            ),
+            # A former supporter says from when; a current one has not left.
+            models.CheckConstraint(
+                condition=(
+                    Q(status="current", left_on__isnull=True)
+                    | Q(status="former", left_on__isnull=False)
+                ),
+                name="former_supporter_has_left_date",
+                violation_error_message=_(
+                    "A former supporter needs the date it left; a current one has none."
+                ),
             ),
         ]
         indexes = [
@@ -299,6 +340,13 @@ class Source(models.Model):
         help_text=_("What is known of the date when it is not exact."),
     )
     url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
+    covers_whole_list = models.BooleanField(
+        _("the whole official list"),
+        default=False,
+        help_text=_(
+            "This file was the whole official list at its date: a supporter it lacks had left."
+        ),
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

@@ -14,6 +14,8 @@ class Region(models.TextChoices):
     OCEANIA = "oceania", _("Oceania")
     # Organisations with no home country (INTERPOL, …).
     INTERNATIONAL = "international", _("International")
+    # Supporters whose country and region no source gives (a few rows of the official list).
+    UNKNOWN = "unknown", _("Not stated")
 
 
 def region_of(country_code: str) -> str | None:
