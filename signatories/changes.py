@@ -13,22 +13,21 @@ the history that django-simple-history records on every write.
   fixtures are loaded without history, so the import that first touches one is no news).
 
 `change_rows()` is one database query, a UNION ALL of the four kinds with the same columns,
-so that the page is ordered, counted and sliced by the database whatever the table sizes.
-`described()` then reads what a page of rows shows in two more queries.
+ordered and cut by the database (see there for what bounds its cost); `described()` then
+reads what a page of rows shows in two more queries. Nothing counts every change: the page
+links to newer and older pages instead.
 """
 
 import datetime
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from django.db import models
+from django.db import connections, models, router
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from signatories import dates
-from signatories.models import Signatory, SignatoryType
-from signatories.regions import Region
+from signatories.models import Signatory
 
 History = Signatory.history.model
 
@@ -60,9 +59,38 @@ NO_DATE = datetime.date(1, 1, 1)
 
 # The columns of every row, in the order each part of the union selects them.
 COLUMNS = ["event_kind", "event_date", "recorded", "supporter", "record", "previous"]
-# Total orders, so that pages never overlap: the timeline, and the feed.
-NEWEST_FIRST = ["-event_date", "-recorded", "event_kind", "-supporter", "-record"]
-LATEST_RECORDED_FIRST = ["-recorded", "-event_date", "event_kind", "-supporter", "-record"]
+
+
+@dataclass(frozen=True)
+class Order:
+    """A total order of the changes (pages never overlap), and the same order within each
+    part of the union in that part's own columns, so that an index can serve it."""
+
+    union: tuple[str, ...]
+    parts: dict[str, tuple[str, ...]]
+
+
+# The page: when each change happened. A correction happened when it was recorded, so its
+# part is in the order of the history's date index.
+NEWEST_FIRST = Order(
+    union=("-event_date", "-recorded", "event_kind", "-supporter", "-record"),
+    parts={
+        ChangeKind.JOINED: ("-supporter_since", "-created", "-id"),
+        ChangeKind.LEFT: ("-left_on", "-history_date", "-id", "-history_id"),
+        ChangeKind.RETURNED: ("-event_date", "-recorded", "-supporter", "-record"),
+        ChangeKind.CORRECTED: ("-history_date", "-id", "-history_id"),
+    },
+)
+# The feed: when the directory recorded each change.
+LATEST_RECORDED_FIRST = Order(
+    union=("-recorded", "-event_date", "event_kind", "-supporter", "-record"),
+    parts={
+        ChangeKind.JOINED: ("-created", "-supporter_since", "-id"),
+        ChangeKind.LEFT: ("-history_date", "-left_on", "-id", "-history_id"),
+        ChangeKind.RETURNED: ("-recorded", "-event_date", "-supporter", "-record"),
+        ChangeKind.CORRECTED: ("-history_date", "-id", "-history_id"),
+    },
+)
 
 
 @dataclass(frozen=True)
@@ -77,10 +105,16 @@ class ChangeFilters:
         return not self.kinds or kind in self.kinds
 
 
-def change_rows(filters: ChangeFilters) -> QuerySet:
-    """Every change the filters select, as rows of `COLUMNS`: order and slice it."""
+def change_rows(filters: ChangeFilters, order: Order, offset: int, count: int) -> list[dict]:
+    """Rows `offset` to `offset + count` of the changes the filters select, in `order`.
+
+    The rows before the end of the page are among the first `offset + count` of each part,
+    so each part is cut there in its own order (read from an index where there is one:
+    the supporters' date, the history's date) before the union is sorted. SQLite can't
+    order and cut the parts of a union; it serves small directories, so it sorts them all.
+    """
     parts = [
-        build(filters)
+        (kind, build(filters))
         for kind, build in (
             (ChangeKind.JOINED, _joined),
             (ChangeKind.LEFT, _left),
@@ -89,8 +123,14 @@ def change_rows(filters: ChangeFilters) -> QuerySet:
         )
         if filters.wants(kind)
     ]
-    first, *others = parts
-    return first.union(*others, all=True) if others else first
+    end = offset + count
+    if len(parts) == 1:
+        kind, part = parts[0]
+        return list(part.order_by(*order.parts[kind])[offset:end])
+    if connections[router.db_for_read(Signatory)].features.supports_slicing_ordering_in_compound:
+        parts = [(kind, part.order_by(*order.parts[kind])[:end]) for kind, part in parts]
+    first, *others = [part for _kind, part in parts]
+    return list(first.union(*others, all=True).order_by(*order.union)[offset:end])
 
 
 def _columns(queryset: QuerySet, kind: str, **columns) -> QuerySet:
@@ -116,71 +156,72 @@ def _joined(filters: ChangeFilters) -> QuerySet:
     )
 
 
-def _previous(column: str) -> Subquery:
-    """A column of the same supporter's record just before this one."""
-    earlier = History.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
-    return Subquery(earlier.order_by("-history_id").values(column)[:1])
+def _neighbour(column: str, *, before: bool) -> Subquery:
+    """A column of the same supporter's record just before (or just after) this one."""
+    if before:
+        records = History.objects.filter(id=OuterRef("id"), history_id__lt=OuterRef("history_id"))
+        records = records.order_by("-history_id")
+    else:
+        records = History.objects.filter(id=OuterRef("id"), history_id__gt=OuterRef("history_id"))
+        records = records.order_by("history_id")
+    return Subquery(records.values(column)[:1])
 
 
-def _records(filters: ChangeFilters, *, kind: str, event_date, **conditions) -> QuerySet:
-    """History records of supporters that still exist, with their previous record's id."""
+def _records(filters: ChangeFilters, **conditions) -> QuerySet:
+    """History records of supporters that still exist (a deleted one has no page)."""
     records = History.objects.filter(
         Exists(Signatory.objects.filter(pk=OuterRef("id"))), **conditions
-    ).annotate(previous_status=_previous("status"), previous_id=_previous("history_id"))
-    if filters.types:
-        records = records.filter(type__in=filters.types)
-    return records, {
-        "kind": kind,
-        "event_date": event_date,
-        "recorded": F("history_date"),
-        "supporter": F("id"),
-        "record": F("history_id"),
-        "previous": F("previous_id"),
-    }
-
-
-def _since_recorded(records: QuerySet, since: datetime.date | None) -> QuerySet:
-    if since is None:
-        return records
-    start = datetime.datetime.combine(
-        since, datetime.time.min, tzinfo=timezone.get_current_timezone()
     )
-    return records.filter(history_date__gte=start)
+    return records.filter(type__in=filters.types) if filters.types else records
+
+
+def _since_recorded(since: datetime.date | None, column: str = "history_date") -> Q:
+    if since is None:
+        return Q()
+    zone = timezone.get_current_timezone()
+    return Q(**{f"{column}__gte": datetime.datetime.combine(since, datetime.time.min, zone)})
 
 
 def _left(filters: ChangeFilters) -> QuerySet:
-    records, columns = _records(
-        filters,
-        kind=ChangeKind.LEFT,
-        event_date=F("left_on"),
-        history_type__in=["+", "~"],
-        status="former",
-    )
+    # Records of former supporters are few: the query starts from them.
+    records = _records(filters, history_type__in=["+", "~"], status="former")
+    records = records.annotate(previous_status=_neighbour("status", before=True))
     # Became former: created as one, or the record before was current.
     records = records.filter(Q(previous_status__isnull=True) | Q(previous_status="current"))
     if filters.since:
         records = records.filter(left_on__gte=filters.since)
-    return _columns(records, **columns)
+    return _columns(
+        records,
+        ChangeKind.LEFT,
+        event_date=F("left_on"),
+        recorded=F("history_date"),
+        supporter=F("id"),
+        record=F("history_id"),
+        previous=_neighbour("history_id", before=True),
+    )
 
 
 def _returned(filters: ChangeFilters) -> QuerySet:
-    records, columns = _records(
-        filters,
-        kind=ChangeKind.RETURNED,
-        event_date=TruncDate("history_date"),
-        history_type="~",
-        status="current",
+    # From a former supporter's record to the next one, when that one is current again.
+    records = _records(filters, status="former").annotate(
+        next_status=_neighbour("status", before=False),
+        next_date=_neighbour("history_date", before=False),
     )
-    records = _since_recorded(records.filter(previous_status="former"), filters.since)
-    return _columns(records, **columns)
+    records = records.filter(_since_recorded(filters.since, "next_date"), next_status="current")
+    return _columns(
+        records,
+        ChangeKind.RETURNED,
+        event_date=TruncDate("next_date"),
+        recorded=F("next_date"),
+        supporter=F("id"),
+        record=_neighbour("history_id", before=False),
+        previous=F("history_id"),
+    )
 
 
 def _corrected(filters: ChangeFilters) -> QuerySet:
-    records, columns = _records(
-        filters,
-        kind=ChangeKind.CORRECTED,
-        event_date=TruncDate("history_date"),
-        history_type="~",
+    records = _records(filters, history_type="~").annotate(
+        previous_id=_neighbour("history_id", before=True)
     )
     unchanged = Q(**{name: OuterRef(name) for name in PUBLIC_FIELDS + SINCE_FIELDS[1:]})
     previous = (
@@ -188,118 +229,13 @@ def _corrected(filters: ChangeFilters) -> QuerySet:
         .annotate(since_or_none=Coalesce("supporter_since", Value(NO_DATE)))
         .exclude(unchanged & Q(since_or_none=Coalesce(OuterRef("supporter_since"), Value(NO_DATE))))
     )
-    records = _since_recorded(records.filter(Exists(previous)), filters.since)
-    return _columns(records, **columns)
-
-
-@dataclass
-class FieldChange:
-    label: str
-    old: str
-    new: str
-
-
-@dataclass
-class Change:
-    """One entry of the page and the feed, ready to show."""
-
-    kind: str
-    date: datetime.date
-    date_display: str
-    recorded: datetime.datetime
-    signatory: Signatory
-    record: int | None = None
-    fields: list[FieldChange] = field(default_factory=list)
-
-    @property
-    def kind_label(self) -> str:
-        return ChangeKind(self.kind).label
-
-    @property
-    def date_iso(self) -> str:
-        """For `<time datetime>`: a joining date at the precision the sources give."""
-        if self.kind == ChangeKind.JOINED:
-            return self.signatory.since_iso
-        return self.date.isoformat()
-
-    @property
-    def title(self) -> str:
-        """One plain sentence, for the feed's entry titles."""
-        return TITLES[self.kind] % {"name": self.signatory.name, "date": self.date_display}
-
-    @property
-    def anchor(self) -> str:
-        """Unique and stable: a supporter joins once; other changes are history records."""
-        if self.kind == ChangeKind.JOINED:
-            return f"joined-{self.signatory.pk}"
-        return f"{self.kind}-{self.record}"
-
-
-TITLES = {
-    ChangeKind.JOINED: _("%(name)s joined the Paris Call (%(date)s)"),
-    ChangeKind.LEFT: _("%(name)s left the Paris Call (%(date)s)"),
-    ChangeKind.RETURNED: _("%(name)s is a supporter of the Paris Call again (%(date)s)"),
-    ChangeKind.CORRECTED: _("The directory corrected its record of %(name)s (%(date)s)"),
-}
-SIGNATORY_FIELDS = ["name", "slug", "type", "country", "region", *SINCE_FIELDS]
-
-
-def described(rows) -> list[Change]:
-    """What a page of rows shows: the supporters and the records compared, in two queries."""
-    rows = list(rows)
-    signatories = Signatory.objects.only(*SIGNATORY_FIELDS).in_bulk(
-        {row["supporter"] for row in rows}
-    )
-    record_ids = {row[name] for row in rows for name in ("record", "previous")} - {None}
-    records = History.objects.in_bulk(record_ids, field_name="history_id") if record_ids else {}
-    return [_change(row, signatories[row["supporter"]], records) for row in rows]
-
-
-def _change(row: dict, signatory: Signatory, records: dict) -> Change:
-    kind = row["event_kind"]
-    change = Change(
-        kind=kind,
-        date=row["event_date"],
-        date_display=dates.display(row["event_date"], dates.Precision.DAY),
-        recorded=row["recorded"],
-        signatory=signatory,
-        record=row["record"],
-    )
-    if kind == ChangeKind.JOINED:
-        change.date_display = signatory.since_display
-    elif kind == ChangeKind.CORRECTED:
-        change.fields = field_changes(records[row["previous"]], records[row["record"]])
-    return change
-
-
-def field_changes(old, new) -> list[FieldChange]:
-    """The public fields that differ between two records of a supporter, as shown."""
-    changes = [
-        FieldChange(_field_label(name), _shown(name, old), _shown(name, new))
-        for name in PUBLIC_FIELDS
-        if getattr(old, name) != getattr(new, name)
-    ]
-    if any(getattr(old, name) != getattr(new, name) for name in SINCE_FIELDS):
-        changes.append(FieldChange(_field_label("supporter_since"), _since(old), _since(new)))
-    return changes
-
-
-def _field_label(name: str) -> str:
-    return Signatory._meta.get_field(name).verbose_name
-
-
-def _shown(name: str, record) -> str:
-    value = getattr(record, name)
-    if name == "type":
-        return SignatoryType(value).label if value in SignatoryType.values else value
-    if name == "region":
-        return Region(value).label if value in Region.values else value
-    if name == "country":
-        return value.name if value else ""
-    return str(value)
-
-
-def _since(record) -> str:
-    return dates.display(
-        record.supporter_since, record.supporter_since_precision, record.supporter_since_is_bound
+    records = records.filter(Exists(previous), _since_recorded(filters.since))
+    return _columns(
+        records,
+        ChangeKind.CORRECTED,
+        event_date=TruncDate("history_date"),
+        recorded=F("history_date"),
+        supporter=F("id"),
+        record=F("history_id"),
+        previous=F("previous_id"),
     )

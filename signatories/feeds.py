@@ -16,8 +16,10 @@ from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from signatories.cache import cached
+from signatories.change_entries import Change, described
 from signatories.change_filters import ChangeFilterForm
-from signatories.changes import LATEST_RECORDED_FIRST, Change, ChangeFilters, change_rows, described
+from signatories.changes import LATEST_RECORDED_FIRST, ChangeFilters, change_rows
 
 # Enough for a reader polling daily; older changes are on the paginated page.
 FEED_ENTRIES = 50
@@ -78,7 +80,12 @@ class ChangesFeed(Feed):
         return reverse("signatories:changes-feed")
 
     def items(self, scope: FeedScope) -> list[Entry]:
-        rows = change_rows(scope.filters).order_by(*LATEST_RECORDED_FIRST)[:FEED_ENTRIES]
+        # Readers poll the same few addresses: the rows are read once per write.
+        rows = cached(
+            "changes-feed",
+            scope.filters,
+            lambda: change_rows(scope.filters, LATEST_RECORDED_FIRST, 0, FEED_ENTRIES),
+        )
         return [Entry(change, f"{scope.page}#{change.anchor}") for change in described(rows)]
 
     def item_title(self, entry: Entry) -> str:

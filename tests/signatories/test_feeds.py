@@ -94,10 +94,11 @@ def test_a_supporter_marked_former_gets_an_entry(client, supporters):
 
 
 def test_entry_ids_stay_the_same_from_one_reading_to_the_next_and_across_filters(
-    client, supporters
+    client, supporters, django_capture_on_commit_callbacks
 ):
     before = {entry.findtext(f"{ATOM}id") for entry in _entries(_feed(client))}
-    SignatoryFactory(supporter_since=datetime.date(2022, 1, 1))
+    with django_capture_on_commit_callbacks(execute=True):
+        SignatoryFactory(supporter_since=datetime.date(2022, 1, 1))
     after = {entry.findtext(f"{ATOM}id") for entry in _entries(_feed(client))}
     assert before < after
     states = _feed(client, {"type": "state"})
