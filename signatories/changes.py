@@ -168,10 +168,12 @@ def _neighbour(column: str, *, before: bool) -> Subquery:
 
 
 def _records(filters: ChangeFilters, **conditions) -> QuerySet:
-    """History records of supporters that still exist (a deleted one has no page)."""
-    records = History.objects.filter(
-        Exists(Signatory.objects.filter(pk=OuterRef("id"))), **conditions
-    )
+    """History records of the supporters asked for.
+
+    Deleted supporters' records are dropped when a page is shown (`described()`), not
+    here: PostgreSQL would answer "does it still exist?" by reading every supporter.
+    """
+    records = History.objects.filter(**conditions)
     return records.filter(type__in=filters.types) if filters.types else records
 
 
