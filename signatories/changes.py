@@ -13,9 +13,13 @@ the history that django-simple-history records on every write.
   fixtures are loaded without history, so the import that first touches one is no news).
 
 `change_rows()` is one database query, a UNION ALL of the four kinds with the same columns,
-ordered and cut by the database (see there for what bounds its cost); `described()` then
-reads what a page of rows shows in two more queries. Nothing counts every change: the page
-links to newer and older pages instead.
+ordered and cut by the database; `described()` (change_entries.py) then reads what a page
+of rows shows in two more queries. What bounds the cost, whatever the number of supporters:
+joinings and corrections are read in the order of an index (supporter since; the history's
+date) and stop at the page's end; departures and returns start from the records of former
+supporters, found by one pass over the history table (a partial index on the history's
+`status = 'former'` would make that proportional to the departures). Nothing counts every
+change: the page links to newer and older pages instead.
 """
 
 import datetime
