@@ -3,13 +3,21 @@
 - `supporters`: `Signatory` (a supporter of the Call) and its queries.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
-- `vocabulary`: the fixed choices (type, status) and the checks the models share.
+
+The fixed choices (type, status) and the checks the models share are in
+`signatories.vocabulary`, beside `signatories.regions`: the export's column map reads them
+without importing the models.
 """
 
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.milestones import Milestone, MilestoneCount
-from signatories.models.supporters import Signatory, SignatoryQuerySet, search_text_for
-from signatories.models.vocabulary import (
+from signatories.models.supporters import (
+    NAME_ORDER,
+    Signatory,
+    SignatoryQuerySet,
+    search_text_for,
+)
+from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,
     choice_values,
@@ -17,6 +25,7 @@ from signatories.models.vocabulary import (
 )
 
 __all__ = [
+    "NAME_ORDER",
     "Citation",
     "CitationBasis",
     "Milestone",

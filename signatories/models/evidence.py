@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from signatories import dates
 from signatories.dates import Precision
-from signatories.models.vocabulary import choice_values, http_url_validator
+from signatories.vocabulary import choice_values, http_url_validator
 
 
 class SourceQuerySet(models.QuerySet):

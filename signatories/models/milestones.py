@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from signatories import dates
 from signatories.dates import Precision
 from signatories.models.evidence import Source
-from signatories.models.vocabulary import SignatoryType, choice_values
+from signatories.vocabulary import SignatoryType, choice_values
 
 
 class MilestoneQuerySet(models.QuerySet):

@@ -4,26 +4,67 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from signatories import dates
+from signatories import columns, dates
 from signatories.dates import Precision
-from signatories.models.vocabulary import (
+from signatories.links import list_url
+from signatories.regions import Region, region_of, subregion_of
+from signatories.text import normalise
+from signatories.vocabulary import (
+    STATUS_ALL,
     SignatoryStatus,
     SignatoryType,
     choice_values,
     http_url_validator,
+    validate_no_bidi_controls,
+    validate_twitter_handle,
 )
-from signatories.regions import Region, region_of, subregion_of
-from signatories.text import normalise
+
+# The directory's one name order: accent- and case-insensitive name, then id for ties.
+NAME_ORDER = ("sort_name", "id")
+
+# What a row of the list shows (and its link needs).
+LIST_FIELDS = (
+    "name",
+    "slug",
+    "type",
+    "country",
+    "region",
+    "supporter_since",
+    "supporter_since_precision",
+    "supporter_since_is_bound",
+    "status",
+)
 
 
 class SignatoryQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> "Signatory":
         return self.get(slug=slug)
+
+    def by_name(self) -> "SignatoryQuerySet":
+        return self.order_by(*NAME_ORDER)
+
+    def current(self) -> "SignatoryQuerySet":
+        """The supporters on the official list today: what pages show unless asked."""
+        return self.filter(status=SignatoryStatus.CURRENT)
+
+    def with_status(self, status: str) -> "SignatoryQuerySet":
+        """`current`, `former`, or every supporter for `all` (the list's `status`)."""
+        return self if status == STATUS_ALL else self.filter(status=status)
+
+    def for_list(self) -> "SignatoryQuerySet":
+        """Only the columns a row of the list shows."""
+        return self.only(*LIST_FIELDS)
+
+    def for_sitemap(self) -> "SignatoryQuerySet":
+        return self.only("slug", "updated").by_name()
+
+    def export_rows(self) -> "SignatoryQuerySet":
+        """Tuples of the export's fields (see `signatories.columns`), no model instances."""
+        return self.values_list(*columns.FIELDS)
 
     def states(self) -> "SignatoryQuerySet":
         return self.filter(type=SignatoryType.STATE)
@@ -140,7 +181,7 @@ class Signatory(models.Model):
     class Meta:
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
-        ordering = ["sort_name", "id"]
+        ordering = list(NAME_ORDER)
         constraints = [
             # A state is identified by its country.
             models.UniqueConstraint(
@@ -244,7 +285,7 @@ class Signatory(models.Model):
 
     def country_list_url(self) -> str:
         """The list filtered to this supporter's country."""
-        return reverse("signatories:list") + "?" + urlencode({"country": self.country.code})
+        return list_url(country=self.country.code)
 
     def derive(self) -> None:
         """Fill what follows from other fields: region, date truncation, search text."""
@@ -260,14 +301,32 @@ class Signatory(models.Model):
 
     def clean(self) -> None:
         self.derive()
+        errors = self._link_errors()
         if not self.country and not self.region:
-            raise ValidationError(
-                {"region": _("Choose a region when there is no country (e.g. International).")}
-            )
+            errors["region"] = _("Choose a region when there is no country (e.g. International).")
         if self.country and region_of(self.country.code) is None:
-            raise ValidationError({"country": _("The UN M49 table has no region for it.")})
+            errors["country"] = _("The UN M49 table has no region for it.")
         if self.type == SignatoryType.STATE and not self.country:
-            raise ValidationError({"country": _("A state needs its country.")})
+            errors["country"] = _("A state needs its country.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _link_errors(self) -> dict[str, ValidationError]:
+        """The links' checks, here rather than as field validators to keep the schema as is."""
+        checks = [
+            ("website", validate_no_bidi_controls),
+            ("linkedin", validate_no_bidi_controls),
+            ("twitter", validate_twitter_handle),
+        ]
+        errors = {}
+        for name, check in checks:
+            value = getattr(self, name)
+            try:
+                if value:
+                    check(value)
+            except ValidationError as error:
+                errors[name] = error
+        return errors
 
 
 def search_text_for(name: str, aliases: str, type: str, country) -> str:
