@@ -140,6 +140,32 @@ def test_facet_counts_count_each_option_with_the_other_filters_kept(client, dire
     assert "1 supporter" in response.text
 
 
+def _former(**fields):
+    return SignatoryFactory(status="former", left_on=datetime.date(2025, 12, 25), **fields)
+
+
+def test_former_supporters_are_left_out_unless_asked_for(client, directory):
+    _former(name="Gone Ltd", slug="gone-ltd", type="private-sector", country="KE")
+    assert "Gone Ltd" not in _names(client.get(LIST))
+    assert _names(client.get(LIST, {"status": "former"})) == ["Gone Ltd"]
+    everyone = client.get(LIST, {"status": "all", "country": "KE"})
+    assert _names(everyone) == ["Gone Ltd", "Safaricom"]
+    assert "2 supporters" in everyone.text
+
+
+def test_facet_counts_count_the_supporters_of_the_status_asked_for(client, directory):
+    _former(name="Gone Ltd", slug="gone-ltd", type="private-sector", country="KE")
+    _former(name="Also Gone", slug="also-gone", type="private-sector", country="DE")
+    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+    former = client.get(LIST, {"status": "former"})
+    assert _facet(former, "type")["private-sector"] == 2
+    assert _facet(former, "country") == {"KE": 1, "DE": 1}
+    assert _facet(client.get(LIST, {"status": "all"}), "type")["private-sector"] == 3
+    # Asked again, the counts come from the cache, still per status.
+    assert _facet(client.get(LIST, {"status": "former"}), "type")["private-sector"] == 2
+    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+
+
 def test_a_chosen_country_stays_on_the_form_even_with_no_result(client, directory):
     response = client.get(LIST, {"country": "JP"})
     assert _facet(response, "country")["JP"] == 0
@@ -188,6 +214,7 @@ def test_unknown_parameters_are_ignored(client, directory):
         ({"since": "last year"}, "Supporter since (year)", "Enter a year as four digits"),
         ({"since": "20190"}, "Supporter since (year)", "Enter a year from 1900 to 2100"),
         ({"sort": "created"}, "Sort by", "Valid values: name, -name, since, -since"),
+        ({"status": "gone"}, "Status", "Valid values: current, former, all"),
         ({"q": "a\x00b"}, "Name", "Null characters are not allowed"),
         ({"q": "x" * 201}, "Name", "at most 200 characters"),
     ],
