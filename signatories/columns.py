@@ -22,11 +22,14 @@ gets one more, so that reading a cell back (`restore_cell`) is exact: the round 
 export → import → export gives the same file.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
 
 from signatories import dates
 from signatories.regions import Region
@@ -74,6 +77,8 @@ class Column:
 
     def to_csv(self, value: Any) -> str:
         """The JSON value as a CSV cell: empty for null, `true`/`false`, never a formula."""
+        if isinstance(value, str):  # most cells: tested first, as it runs for every one
+            return neutralise_cell(value)
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -93,6 +98,17 @@ class Column:
 
 def _iso_date(value) -> str | None:
     return value.isoformat() if value else None
+
+
+def _detail_path(slug: str) -> str:
+    return _detail_path_prefix(get_language(), get_script_prefix()) + slug + "/"
+
+
+@functools.cache
+def _detail_path_prefix(language: str | None, script_prefix: str) -> str:
+    """A supporter's page address up to its slug, for this language and script prefix (the
+    cache's key): reversing it for every row of a large export costs more than the row."""
+    return reverse("signatories:detail", args=["-"]).removesuffix("-/")
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -146,7 +162,7 @@ COLUMNS: tuple[Column, ...] = (
         "url",
         ("slug",),
         "The absolute path of its page.",
-        to_json=lambda slug: reverse("signatories:detail", args=[slug]),
+        to_json=_detail_path,
         in_csv=False,
     ),
     Column(
@@ -174,25 +190,29 @@ REQUIRED_ON_IMPORT: list[str] = [
     column.name for column in COLUMNS if column.in_csv and not column.added_later
 ]
 
-# Each column with the positions of its fields in a row of FIELDS.
-_READERS = [(column, tuple(FIELDS.index(name) for name in column.fields)) for column in COLUMNS]
-_CSV_READERS = [(column, positions) for column, positions in _READERS if column.in_csv]
+
+def _reader(column: Column) -> Callable[[tuple], Any]:
+    """The column's JSON value from a row of FIELDS (built once: it runs for every cell)."""
+    pick = itemgetter(*(FIELDS.index(name) for name in column.fields))
+    if len(column.fields) > 1:
+        return lambda row: column.to_json(*pick(row))
+    if column.to_json is _same:
+        return pick
+    return lambda row: column.to_json(pick(row))
+
+
+_READERS = [(column.name, _reader(column)) for column in COLUMNS]
+_CSV_READERS = [(column.to_csv, _reader(column)) for column in COLUMNS if column.in_csv]
 
 
 def record(row: tuple) -> dict:
     """One supporter as the JSON export gives it, from its values of FIELDS."""
-    return {
-        column.name: column.to_json(*(row[position] for position in positions))
-        for column, positions in _READERS
-    }
+    return {name: read(row) for name, read in _READERS}
 
 
 def csv_row(row: tuple) -> list[str]:
     """One supporter as a CSV row, from its values of FIELDS."""
-    return [
-        column.to_csv(column.to_json(*(row[position] for position in positions)))
-        for column, positions in _CSV_READERS
-    ]
+    return [to_csv(read(row)) for to_csv, read in _CSV_READERS]
 
 
 def as_record(signatory) -> dict:
