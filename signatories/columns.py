@@ -230,6 +230,6 @@ def table_schema() -> dict:
         if column.type == "boolean":
             described.update(trueValues=["true"], falseValues=["false"])
         if column.constraints:
-            described["constraints"] = column.constraints
+            described["constraints"] = dict(column.constraints)
         fields.append(described)
     return {"fields": fields, "missingValues": [""], "primaryKey": "slug"}
