@@ -8,7 +8,7 @@ turns their values into the JSON value (`to_json`); its CSV cell is that value w
   fetches exactly these, as tuples, never building a model instance);
 - `record(row)` / `csv_row(row)`: one such tuple as a JSON object / a CSV row;
   `as_record(signatory)`: the same record from a model instance;
-- `CSV_COLUMNS` / `JSON_COLUMNS`: the header of each format, in order;
+- `CSV_COLUMNS`: the CSV header, in order (the JSON record has every column, `url` too);
 - `REQUIRED_ON_IMPORT`: the columns an export must have to be read back (columns added
   later are optional, so that an older export still imports);
 - `table_schema()`: the CSV described as a Frictionless Table Schema.
@@ -185,7 +185,6 @@ COLUMNS: tuple[Column, ...] = (
 
 FIELDS: tuple[str, ...] = tuple(dict.fromkeys(name for column in COLUMNS for name in column.fields))
 CSV_COLUMNS: list[str] = [column.name for column in COLUMNS if column.in_csv]
-JSON_COLUMNS: list[str] = [column.name for column in COLUMNS]
 REQUIRED_ON_IMPORT: list[str] = [
     column.name for column in COLUMNS if column.in_csv and not column.added_later
 ]
