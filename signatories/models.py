@@ -13,6 +13,7 @@ from simple_history.models import HistoricalRecords
 from signatories import dates
 from signatories.dates import Precision
 from signatories.regions import Region, region_of, subregion_of
+from signatories.revision import Revision  # noqa: F401  (registered with the app's models)
 from signatories.text import normalise
 
 
