@@ -41,9 +41,13 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         ({**PRODUCTION, "DATABASE_URL": "mysql://db/pariscall"}, "DATABASE_URL"),
         ({**PRODUCTION, "DATABASE_URL": "not a url"}, "DATABASE_URL"),
         ({**PRODUCTION, "CACHE_URL": "file:///tmp/cache"}, "CACHE_URL"),
-        # The test environment installs neither cache client: the setting names the fix.
-        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:63790000/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:port/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "redis:///0"}, "CACHE_URL"),
+        # The tests install the Redis client, not memcached's: the setting names the fix.
         ({**PRODUCTION, "CACHE_URL": "pymemcache://127.0.0.1:11211"}, "CACHE_URL"),
+        ({**PRODUCTION, "DJANGO_PROXY_COUNT": "one"}, "DJANGO_PROXY_COUNT"),
+        ({**PRODUCTION, "DJANGO_PROXY_COUNT": "-1"}, "DJANGO_PROXY_COUNT"),
     ],
 )
 def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):
