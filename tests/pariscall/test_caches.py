@@ -33,7 +33,7 @@ class RedisServer:
         self.executable = shutil.which("redis-server") or "/usr/bin/redis-server"
         if not os.path.exists(self.executable):
             pytest.fail(
-                "redis-server not found: run scripts/prerequisites.sh (apt-get install redis-server)."
+                "redis-server not found: run scripts/prerequisites.sh (installs redis-server)."
             )
         with socket.socket() as probe:
             probe.bind(("127.0.0.1", 0))
