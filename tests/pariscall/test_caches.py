@@ -73,6 +73,9 @@ class RedisServer:
     def snapshot(self) -> None:
         redis.Redis(port=self.port).save()
 
+    def keys(self) -> int:
+        return redis.Redis(port=self.port).dbsize()
+
     def stop(self) -> None:
         if self.process and self.process.poll() is None:
             self.process.send_signal(signal.SIGCONT)
@@ -85,14 +88,14 @@ class RedisServer:
 
 
 @pytest.fixture
-def redis_server(tmp_path, settings):
+def redis_server(tmp_path, settings, monkeypatch):
     server = RedisServer(tmp_path)
     server.start()
     settings.CACHES = {"default": _cache(server.url)}
-    caches._Forgiving._paused_until = 0.0
+    # A pause left by an earlier outage would hide this test's server.
+    monkeypatch.setattr(caches.ForgivingRedisCache, "_paused_until", 0.0)
     yield server
     server.stop()
-    caches._Forgiving._paused_until = 0.0
 
 
 def _total(client) -> int:
@@ -110,6 +113,8 @@ def test_pages_answer_while_the_cache_server_is_down(client, db, redis_server, c
 
 def test_pages_answer_at_once_while_the_cache_server_hangs(client, db, redis_server):
     SignatoryFactory.create_batch(2)
+    client.get(LIST)
+    assert redis_server.keys() > 0
     redis_server.freeze()
     started = time.monotonic()
     assert [client.get(page).status_code for page in PAGES] == [200, 200, 200]
@@ -132,11 +137,13 @@ def test_a_cache_restarted_from_an_old_snapshot_never_shows_an_outdated_count(
     SignatoryFactory()
     assert "1 supporter" in client.get(LIST).text
     assert _total(client) == 1
+    assert redis_server.keys() > 0  # the counts and the page are in Redis
     redis_server.snapshot()
     with django_capture_on_commit_callbacks(execute=True):
         SignatoryFactory()
     assert _total(client) == 2
     redis_server.stop()
     redis_server.start()  # from the snapshot taken before the write
+    assert redis_server.keys() > 0
     assert "2 supporters" in client.get(LIST).text
     assert _total(client) == 2

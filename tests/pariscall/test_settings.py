@@ -57,6 +57,11 @@ def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):
     assert named in result.stderr
 
 
+def test_a_redis_cache_url_is_accepted():
+    result = _manage("check", **PRODUCTION, CACHE_URL="redis://127.0.0.1:6379/0")
+    assert result.returncode == 0, result.stderr
+
+
 def test_check_deploy_is_clean_with_production_settings():
     result = _manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
     assert result.returncode == 0, result.stderr
@@ -95,4 +100,3 @@ def test_static_files_carry_the_security_headers_too(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'none'" in response["Content-Security-Policy"]
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
-
