@@ -5,7 +5,7 @@ from collections.abc import Iterator
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict, StreamingHttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django_countries import countries
@@ -93,19 +93,22 @@ class SignatoryListView(FilterView):
             facets=SimpleLazyObject(lambda: facets(chosen, self.counts, errors)),
             active=SimpleLazyObject(lambda: _active(chosen, query)),
             sort_choices=SORT_CHOICES,
-            fragment_key=self.counts
-            and list_fragment_key(query, page.paginator.per_page, self.counts["version"]),
+            fragment_key=(
+                list_fragment_key(query, page.paginator.per_page, self.counts["version"])
+                if self.counts is not None
+                else None
+            ),
             fragment_timeout=COUNTS_TIMEOUT,
         )
         return context
 
 
-def _chosen(query) -> dict[str, list[str]]:
+def _chosen(query: QueryDict) -> dict[str, list[str]]:
     """The values asked for in each repeatable parameter, valid or not."""
     return {name: query.getlist(name) for name in ("type", "region", "country")}
 
 
-def _active(chosen: dict[str, list[str]], query) -> dict:
+def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     """The active filters, each with what its parameter becomes when it is removed."""
     labels = {
         "type": dict(SignatoryType.choices).get,
