@@ -9,7 +9,7 @@ from signatories.models import Signatory
 
 class PagesSitemap(Sitemap):
     def items(self) -> list[str]:
-        return ["home", "signatories:list", "principles:list"]
+        return ["home", "signatories:list", "signatories:changes", "principles:list"]
 
     def location(self, item: str) -> str:
         return reverse(item)
