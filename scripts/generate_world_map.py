@@ -9,7 +9,7 @@ shared arc once (so neighbours keep a common border) and rounds to whole units o
 turns them into alpha-2.
 
 Countries too small to see at this scale (or absent from the 1:110m shapes, such as Monaco
-or Singapore) also get a marker at the centroid of their largest 1:50m polygon.
+or Singapore) also get a marker at the centroid of their largest 1:10m polygon.
 
     .venv/bin/python scripts/generate_world_map.py            # needs node and npm
     .venv/bin/python scripts/generate_world_map.py --atlas DIR  # an unpacked world-atlas
@@ -195,7 +195,7 @@ def build(atlas: Path) -> str:
     django.setup()
     from django_countries import countries
 
-    coarse, fine = load(atlas, "countries-110m.json"), load(atlas, "countries-50m.json")
+    coarse, fine = load(atlas, "countries-110m.json"), load(atlas, "countries-10m.json")
     arcs = [simplify(arc, TOLERANCE) for arc in decode_arcs(coarse)]
     shapes = countries_of(coarse, countries.alpha2)
     detail = markers_from(fine, countries.alpha2)
@@ -248,7 +248,7 @@ def render(paths: dict, markers: dict, uncoded: str, height: int) -> str:
     ]
     lines.append(
         "}\n\n# Countries too small to see (or absent) at this scale: a point for a marker,\n"
-        "# the centroid of the largest polygon at 1:50m.\nMARKERS = {\n"
+        "# the centroid of the largest polygon at 1:10m.\nMARKERS = {\n"
     )
     lines += [f"    {json.dumps(code)}: ({x}, {y}),\n" for code, (x, y) in markers.items()]
     lines.append(
