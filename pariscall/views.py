@@ -7,6 +7,8 @@ from django.utils.http import urlencode
 
 from pariscall.charts import growth_panels, growth_table
 from signatories.cache import cached
+from signatories.countries import country_counts, rows_from
+from signatories.country_map import world_map
 from signatories.models import Milestone, Signatory, SignatoryType, Source
 
 
@@ -24,6 +26,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "growth_rows": growth_table(milestones),
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),
+            # Supporters by country, under the counters (signatories/country_map.py).
+            "map": world_map(rows_from(country_counts())),
         },
     )
 

@@ -30,6 +30,8 @@ TARGET = Path(__file__).resolve().parent.parent / "signatories" / "world_map.py"
 WIDTH = 1000
 # Douglas–Peucker tolerance, in map units: below what a reader can see on a 1280 px screen.
 TOLERANCE = 0.6
+# Room around the land, in map units.
+MARGIN = 6
 # A country whose outline covers less than this (square map units) also gets a marker.
 SMALL_AREA = 12.0
 # Natural Earth's Antarctica says nothing about supporters and would take a fifth of the map.
@@ -199,8 +201,16 @@ def build(atlas: Path) -> str:
     arcs = [simplify(arc, TOLERANCE) for arc in decode_arcs(coarse)]
     shapes = countries_of(coarse, countries.alpha2)
     detail = markers_from(fine, countries.alpha2)
-    top = min(y for arc in arcs for _, y in arc) - 2
-    bottom = max(y for arc in arcs for _, y in arc) - top + 2
+    used = [
+        point
+        for geometries in shapes.values()
+        for geometry in geometries
+        for polygon in polygons(geometry)
+        for ring in polygon
+        for point in ring_points(ring, arcs)
+    ] + [point for point, _area in detail.values()]
+    top = min(y for _, y in used) - MARGIN
+    bottom = max(y for _, y in used) - top + MARGIN
 
     paths, areas = {}, {}
     for code, geometries in shapes.items():

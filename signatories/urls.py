@@ -1,6 +1,6 @@
 from django.urls import path
 
-from signatories import views
+from signatories import country_views, views
 
 app_name = "signatories"
 urlpatterns = [
@@ -8,4 +8,7 @@ urlpatterns = [
     path("signatories.json", views.signatories_json, name="json"),
     path("signatories.csv", views.signatories_csv, name="csv"),
     path("signatories/<slug:slug>/", views.signatory_detail, name="detail"),
+    # The world map and one page per country (ISO 3166 alpha-2, lower case).
+    path("countries/", country_views.country_list, name="countries"),
+    path("countries/<str:code>/", country_views.country_page, name="country"),
 ]
