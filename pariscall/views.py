@@ -7,8 +7,7 @@ from django.utils.http import urlencode
 
 from pariscall.charts import growth_panels, growth_table
 from signatories.cache import cached
-from signatories.countries import country_counts, rows_from
-from signatories.country_map import world_map
+from signatories.country_map import map_html
 from signatories.models import Milestone, Signatory, SignatoryType, Source
 
 
@@ -27,7 +26,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),
             # Supporters by country, under the counters (signatories/country_map.py).
-            "map": world_map(rows_from(country_counts())),
+            "map": map_html(),
         },
     )
 

@@ -19,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories import dates
-from signatories.cache import cached
+from signatories.cache import cached, cached_with_version
 from signatories.filters import _invalid
 from signatories.m49 import M49
 from signatories.models import Signatory, SignatoryQuerySet, SignatoryStatus, SignatoryType
@@ -96,8 +96,12 @@ class CountryFilterForm(forms.Form):
 
 
 def country_counts(types: tuple = (), regions: tuple = (), status: str = "current") -> dict:
-    """{"counts": {code: {type: n}}, "states": {code: state facts}} for these filters."""
-    return cached("countries", (types, regions, status), lambda: _count(types, regions, status))
+    """{"counts": {code: {type: n}}, "states": {code: state facts}} for these filters, and
+    the "version" of the directory they count (which keys the rendered table)."""
+    found, version = cached_with_version(
+        "countries", (types, regions, status), lambda: _count(types, regions, status)
+    )
+    return {**found, "version": version}
 
 
 def _count(types: tuple, regions: tuple, status: str) -> dict:
@@ -198,16 +202,16 @@ class CountryRow:
 
 def rows_from(found: dict) -> dict[str, CountryRow]:
     """Every country with a counted supporter or a supporting state, by code."""
-    counts, states = found["counts"], found["states"]
-    return {
-        code: CountryRow(
-            code,
-            str(countries.name(code) or code),
-            counts.get(code, {}),
-            StateStatus(*states[code]) if code in states else None,
-        )
-        for code in counts.keys() | states.keys()
-    }
+    return {code: row_of(found, code) for code in found["counts"].keys() | found["states"].keys()}
+
+
+def row_of(found: dict, code: str) -> CountryRow | None:
+    """One country's row of `country_counts()`, or None when it has nothing counted."""
+    counts, state = found["counts"].get(code), found["states"].get(code)
+    if counts is None and state is None:
+        return None
+    name = str(countries.name(code) or code)
+    return CountryRow(code, name, counts or {}, StateStatus(*state) if state else None)
 
 
 SORT_KEYS = {

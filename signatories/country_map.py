@@ -6,15 +6,22 @@ plain. Each country is a link to its page whose accessible name says what the co
 and the table beside the map says it again, so colour is never the only cue. The outlines
 come from `signatories/world_map.py` (generated from Natural Earth); countries too small to
 see get a marker when they have supporters or are the one the page is about.
+
+Drawing some 250 linked shapes costs more than the rest of a page, so the rendered SVG is
+cached beside the counts it shows, under the same directory version: one write makes both
+stale at once.
 """
 
 from dataclasses import dataclass
 
-from django.utils.translation import gettext, ngettext
+from django.template.loader import render_to_string
+from django.utils.safestring import SafeString
+from django.utils.translation import get_language, gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from signatories.countries import CountryRow, country_url
+from signatories.cache import cached
+from signatories.countries import CountryRow, country_counts, country_url, rows_from
 from signatories.world_map import MARKERS, SHAPES, UNCODED_LAND, VIEWBOX
 
 # Shading for countries whose state is not a supporter: (lowest count, CSS class, legend).
@@ -136,3 +143,13 @@ def legend(drawn: list[MapCountry]) -> list[LegendEntry]:
         if css != FORMER_STATE_CLASS or in_class.get(css)
     ]
     return [*shown, LegendEntry(NONE_CLASS, str(_("No supporters")), in_class.get(NONE_CLASS, 0))]
+
+
+def map_html(parameters: tuple = ((), (), "current"), highlighted: str = "") -> SafeString:
+    """The rendered map for these (types, regions, status) counts, from the cache."""
+
+    def render() -> SafeString:
+        rows = rows_from(country_counts(*parameters))
+        return render_to_string("includes/world_map.html", {"map": world_map(rows, highlighted)})
+
+    return cached("world-map", (parameters, highlighted, get_language()), render)

@@ -2,9 +2,13 @@
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.utils.functional import SimpleLazyObject
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_countries import countries
 
+from signatories.cache import COUNTS_TIMEOUT
 from signatories.countries import (
     COUNTRY_REGIONS,
     CountryFilterForm,
@@ -15,11 +19,12 @@ from signatories.countries import (
     is_country,
     list_url,
     place_of,
+    row_of,
     rows_from,
     sorted_rows,
     status_sentence,
 )
-from signatories.country_map import world_map
+from signatories.country_map import map_html
 from signatories.facets import Facet, Option
 from signatories.models import SignatoryType
 
@@ -30,33 +35,49 @@ def country_list(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         # The page says what was wrong and what is valid; nothing is counted.
         return render(request, "signatories/country_list.html", context, status=400)
-    types, regions, status = form.parameters()
-    rows = rows_from(country_counts(types, regions, status))
+    found = country_counts(*form.parameters())
     sort = form.cleaned_data.get("sort") or CountrySort.NAME
     context.update(
-        map=world_map(rows),
-        rows=sorted_rows(rows, sort),
-        status=status,
+        map=map_html(form.parameters()),
+        # Lazy: a table rendered before comes from the cache and never needs its rows.
+        rows=SimpleLazyObject(lambda: sorted_rows(rows_from(found), sort)),
+        version=found["version"],
+        rendered_key=repr((form.parameters(), sort, get_language())),
+        rendered_timeout=COUNTS_TIMEOUT,
+        status=form.parameters()[2],
         sort=sort,
-        sort_headers=_sort_headers(sort),
+        sort_headers=_sort_headers(form.parameters(), sort),
         sort_choices=CountrySort.choices,
         type_choices=SignatoryType.choices,
     )
     return render(request, "signatories/country_list.html", context)
 
 
-def _sort_headers(sort: str) -> dict[str, dict]:
-    """For the name and count columns: the order a click on the heading asks for, and
-    the column's current order for `aria-sort`."""
+def _sort_headers(parameters: tuple, sort: str) -> dict[str, dict]:
+    """For the name and count columns: the link that asks for the other order, and the
+    column's current order for `aria-sort`. Built from the canonical filters alone, never
+    from the raw query, since the table is cached for every visitor asking the same."""
+    types, regions, status = parameters
+    kept = {"type": types, "region": regions}
+    if status != StatusFilter.CURRENT:
+        kept["status"] = status
+
+    def link(order: str) -> str:
+        return "?" + urlencode({**kept, "sort": order}, doseq=True)
+
     return {
         "name": {
-            "next": CountrySort.NAME_DESCENDING if sort == CountrySort.NAME else CountrySort.NAME,
+            "url": link(
+                CountrySort.NAME_DESCENDING if sort == CountrySort.NAME else CountrySort.NAME
+            ),
             "aria": {"name": "ascending", "-name": "descending"}.get(sort),
         },
         "count": {
-            "next": CountrySort.COUNT
-            if sort == CountrySort.COUNT_DESCENDING
-            else CountrySort.COUNT_DESCENDING,
+            "url": link(
+                CountrySort.COUNT
+                if sort == CountrySort.COUNT_DESCENDING
+                else CountrySort.COUNT_DESCENDING
+            ),
             "aria": {"count": "ascending", "-count": "descending"}.get(sort),
         },
     }
@@ -89,8 +110,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         context = {"form": form, "name": name, "code": code}
         return render(request, "signatories/country_detail.html", context, status=400)
     status = form.parameters()[2]
-    rows = rows_from(country_counts(status=status))
-    row, detail = rows.get(code), country_detail(code, status)
+    row, detail = row_of(country_counts(status=status), code), country_detail(code, status)
     extra = {} if status == StatusFilter.CURRENT else {"status": status}
     context = {
         "code": code,
@@ -107,7 +127,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
             for value, label in SignatoryType.choices
         ],
         "place": place_of(code),
-        "map": world_map(rows, highlighted=code),
+        "map": map_html(((), (), status), highlighted=code),
         "status": status,
         "statuses": StatusFilter.choices,
         "list_url": list_url(code, **extra),

@@ -204,20 +204,22 @@ def test_a_bad_status_on_a_country_page_is_a_400(client, directory):
     assert "Valid values: current, former, all" in response.text
 
 
-def test_a_countries_page_seen_before_costs_one_cache_look_up(
+def test_a_countries_page_seen_before_costs_three_cache_look_ups(
     client, directory, django_assert_num_queries
 ):
-    client.get(COUNTRIES)
-    with django_assert_num_queries(1) as queries:
+    client.get(COUNTRIES, {"sort": "-count"})
+    # The counts, the rendered map and the rendered table.
+    with django_assert_num_queries(3) as queries:
         client.get(COUNTRIES, {"sort": "-count"})
     assert all("signatories_signatory" not in query["sql"] for query in queries)
 
 
-def test_a_country_page_seen_before_costs_two_cache_look_ups(
+def test_a_country_page_seen_before_costs_three_cache_look_ups(
     client, directory, django_assert_num_queries
 ):
     client.get("/countries/fr/")
-    with django_assert_num_queries(2) as queries:
+    # The counts, the country's first supporters and the rendered map.
+    with django_assert_num_queries(3) as queries:
         client.get("/countries/fr/")
     assert all("signatories_signatory" not in query["sql"] for query in queries)
 
@@ -228,8 +230,9 @@ def test_counting_afresh_is_two_queries_whatever_the_number_of_countries(
     client.get("/")  # The cache's version exists from here on, as on a live site.
     SignatoryFactory.create_batch(5, country="JP")
     SignatoryFactory.create_batch(5, country="BR", type="private-sector")
-    # The counts, the states, and the cache's look-up and write (a few statements each).
-    with django_assert_max_num_queries(8) as queries:
+    # The counts and the states; the rest are the database cache's look-ups and writes (a
+    # few statements each) of the counts, the rendered map and the rendered table.
+    with django_assert_max_num_queries(21) as queries:
         client.get(COUNTRIES, {"region": "asia"})
     assert sum("signatories_signatory" in query["sql"] for query in queries) == 2
 
@@ -247,3 +250,11 @@ def test_the_sitemap_lists_the_countries_with_supporters(client, directory):
     assert "/countries/fr/" in text
     assert "/countries/ke/" in text
     assert "/countries/td/" not in text
+
+
+def test_the_cached_table_never_carries_a_visitor_s_own_parameters(client, directory):
+    client.get(COUNTRIES, {"region": "europe", "utm": "<mine>"})
+    response = client.get(COUNTRIES, {"region": "europe"})
+    assert "utm" not in response.text
+    assert 'href="?type=&amp;region=europe&amp;sort=-name"' not in response.text
+    assert 'href="?region=europe&amp;sort=-name"' in response.text
