@@ -20,7 +20,7 @@ from django_countries import countries
 
 from signatories import dates
 from signatories.cache import cached, cached_with_version
-from signatories.filters import _invalid
+from signatories.filters import COUNTRY_CODES, _invalid
 from signatories.m49 import M49
 from signatories.models import Signatory, SignatoryQuerySet, SignatoryStatus, SignatoryType
 from signatories.regions import Region
@@ -228,8 +228,9 @@ def sorted_rows(rows: dict[str, CountryRow], sort: str) -> list[CountryRow]:
 
 
 def is_country(code: str) -> bool:
-    """An ISO 3166 alpha-2 code that django-countries knows (upper case)."""
-    return code in countries
+    """An ISO 3166 alpha-2 code that django-countries knows (upper case), and only that:
+    not the alpha-3 or numeric codes that `code in countries` also accepts."""
+    return code in COUNTRY_CODES
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from django.http import Http404, HttpRequest, HttpResponse, HttpResponsePermanentRedirect
 from django.shortcuts import render
+from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.http import urlencode
 from django.utils.translation import get_language
@@ -103,7 +104,9 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
     if not is_country(code.upper()):
         raise Http404(_("No country has the code “%(code)s”.") % {"code": code})
     if code != code.lower():
-        return HttpResponsePermanentRedirect(request.get_full_path().replace(code, code.lower(), 1))
+        query = request.META.get("QUERY_STRING", "")
+        url = reverse("signatories:country", args=[code.lower()])
+        return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))
     code, name = code.upper(), countries.name(code.upper())
     form = CountryFilterForm(request.GET)
     if not form.is_valid():

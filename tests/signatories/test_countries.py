@@ -193,7 +193,7 @@ def test_an_upper_case_code_redirects_for_good_to_the_lower_case_page(client, di
     assert response["Location"] == "/countries/fr/?status=all"
 
 
-@pytest.mark.parametrize("code", ["zz", "xk", "fra", "f", "%00"])
+@pytest.mark.parametrize("code", ["zz", "xk", "fra", "FRA", "250", "f", "%00"])
 def test_an_unknown_code_is_a_404(client, code):
     assert client.get(f"/countries/{code}/").status_code == 404
 
