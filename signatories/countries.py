@@ -13,7 +13,6 @@ from django import forms
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
@@ -21,18 +20,14 @@ from django_countries import countries
 from signatories import dates
 from signatories.cache import cached, cached_with_version
 from signatories.filters import COUNTRY_CODES, _invalid
+from signatories.links import list_url
 from signatories.m49 import M49
 from signatories.models import Signatory, SignatoryQuerySet, SignatoryStatus, SignatoryType
 from signatories.regions import Region
+from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 # Supporters of each type named on a country's page; the rest are a link to the list.
 FIRST_SHOWN = 5
-
-
-class StatusFilter(models.TextChoices):
-    CURRENT = "current", _("Current supporters")
-    FORMER = "former", _("Former supporters")
-    ALL = "all", _("Current and former supporters")
 
 
 class CountrySort(models.TextChoices):
@@ -48,11 +43,9 @@ COUNTRY_REGIONS = [
     for value, label in Region.choices
     if value not in (Region.INTERNATIONAL, Region.UNKNOWN)
 ]
-
-
-def with_status(queryset: SignatoryQuerySet, status: str) -> SignatoryQuerySet:
-    """Current supporters, former ones, or all of them."""
-    return queryset if status == StatusFilter.ALL else queryset.filter(status=status)
+# What the 400 page says is valid.
+REGION_VALUES = ", ".join(value for value, _label in COUNTRY_REGIONS)
+STATUS_VALUES = ", ".join(value for value, _label in STATUS_FILTER_CHOICES)
 
 
 class CountryFilterForm(forms.Form):
@@ -70,13 +63,13 @@ class CountryFilterForm(forms.Form):
         required=False,
         choices=COUNTRY_REGIONS,
         widget=forms.CheckboxSelectMultiple,
-        error_messages=_invalid(_("region"), ", ".join(value for value, _ in COUNTRY_REGIONS)),
+        error_messages=_invalid(_("region"), REGION_VALUES),
     )
     status = forms.ChoiceField(
         label=_("Status"),
         required=False,
-        choices=StatusFilter.choices,
-        error_messages=_invalid(_("status"), ", ".join(StatusFilter.values)),
+        choices=STATUS_FILTER_CHOICES,
+        error_messages=_invalid(_("status"), STATUS_VALUES),
     )
     sort = forms.ChoiceField(
         label=_("Sort by"),
@@ -91,7 +84,7 @@ class CountryFilterForm(forms.Form):
         return (
             tuple(sorted(data.get("type") or ())),
             tuple(sorted(data.get("region") or ())),
-            data.get("status") or StatusFilter.CURRENT,
+            data.get("status") or SignatoryStatus.CURRENT,
         )
 
 
@@ -105,14 +98,14 @@ def country_counts(types: tuple = (), regions: tuple = (), status: str = "curren
 
 
 def _count(types: tuple, regions: tuple, status: str) -> dict:
-    queryset = with_status(Signatory.objects.exclude(country=""), status)
+    queryset = Signatory.objects.exclude(country="").with_status(status)
     if regions:
-        queryset = queryset.in_region(*regions)
+        queryset = queryset.filter(region__in=regions)
     # Whether a country's state supports the Call is the map's first message: the type
     # filter narrows the counts, never that.
     states = _states(queryset.states())
     if types:
-        queryset = queryset.of_type(*types)
+        queryset = queryset.filter(type__in=types)
     counts: dict[str, dict[str, int]] = {}
     grouped = queryset.order_by().values_list("country", "type").annotate(count=Count("id"))
     for code, type_, count in grouped:
@@ -164,11 +157,6 @@ def country_url(code: str) -> str:
     return reverse("signatories:country", args=[code.lower()])
 
 
-def list_url(code: str, **parameters) -> str:
-    """The supporters list filtered to this country (and to `parameters`)."""
-    return reverse("signatories:list") + "?" + urlencode({"country": code, **parameters})
-
-
 @dataclass(frozen=True)
 class CountryRow:
     """One country's supporters under the chosen filters."""
@@ -197,7 +185,7 @@ class CountryRow:
 
     @property
     def list_url(self) -> str:
-        return list_url(self.code)
+        return list_url(country=self.code)
 
 
 def rows_from(found: dict) -> dict[str, CountryRow]:
@@ -255,12 +243,12 @@ def country_detail(code: str, status: str) -> dict:
 
 
 def _detail(code: str, status: str) -> dict:
-    in_country = Signatory.objects.in_country(code)
+    in_country = Signatory.objects.filter(country=code)
     state = _states(in_country.states()).get(code)
-    supporters = with_status(in_country, status)
+    supporters = in_country.with_status(status).by_name()
     first = {}
     for value in SignatoryType.values:
-        names = supporters.of_type(value).order_by("sort_name", "id").values_list("name", "slug")
+        names = supporters.filter(type=value).values_list("name", "slug")
         first[value] = list(names[:FIRST_SHOWN])
     return {"state": StateStatus(*state) if state else None, "first": first}
 

@@ -14,11 +14,9 @@ from signatories.countries import (
     COUNTRY_REGIONS,
     CountryFilterForm,
     CountrySort,
-    StatusFilter,
     country_counts,
     country_detail,
     is_country,
-    list_url,
     place_of,
     row_of,
     rows_from,
@@ -27,12 +25,14 @@ from signatories.countries import (
 )
 from signatories.country_map import map_html
 from signatories.facets import Facet, Option
-from signatories.models import SignatoryType
+from signatories.links import list_url
+from signatories.models import SignatoryStatus, SignatoryType
+from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 
 def country_list(request: HttpRequest) -> HttpResponse:
     form = CountryFilterForm(request.GET)
-    context = {"form": form, "facets": _facets(form), "statuses": StatusFilter.choices}
+    context = {"form": form, "facets": _facets(form), "statuses": STATUS_FILTER_CHOICES}
     if not form.is_valid():
         # The page says what was wrong and what is valid; nothing is counted.
         return render(request, "signatories/country_list.html", context, status=400)
@@ -60,7 +60,7 @@ def _sort_headers(parameters: tuple, sort: str) -> dict[str, dict]:
     from the raw query, since the table is cached for every visitor asking the same."""
     types, regions, status = parameters
     kept = {"type": types, "region": regions}
-    if status != StatusFilter.CURRENT:
+    if status != SignatoryStatus.CURRENT:
         kept["status"] = status
 
     def link(order: str) -> str:
@@ -114,7 +114,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         return render(request, "signatories/country_detail.html", context, status=400)
     status = form.parameters()[2]
     row, detail = row_of(country_counts(status=status), code), country_detail(code, status)
-    extra = {} if status == StatusFilter.CURRENT else {"status": status}
+    extra = {} if status == SignatoryStatus.CURRENT else {"status": status}
     context = {
         "code": code,
         "name": name,
@@ -125,14 +125,14 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
                 "label": label,
                 "count": row.counts.get(value, 0) if row else 0,
                 "first": detail["first"][value],
-                "url": list_url(code, type=value, **extra),
+                "url": list_url(country=code, type=value, **extra),
             }
             for value, label in SignatoryType.choices
         ],
         "place": place_of(code),
         "map": map_html(((), (), status), highlighted=code),
         "status": status,
-        "statuses": StatusFilter.choices,
-        "list_url": list_url(code, **extra),
+        "statuses": STATUS_FILTER_CHOICES,
+        "list_url": list_url(country=code, **extra),
     }
     return render(request, "signatories/country_detail.html", context)
