@@ -94,7 +94,7 @@ def country_counts(types: tuple = (), regions: tuple = (), status: str = "curren
     found, version = cached_with_version(
         "countries", (types, regions, status), lambda: _count(types, regions, status)
     )
-    return {**found, "version": version}
+    return {**found, "version": version, "status": status}
 
 
 def _count(types: tuple, regions: tuple, status: str) -> dict:
@@ -165,6 +165,8 @@ class CountryRow:
     name: str
     counts: dict[str, int]
     state: StateStatus | None
+    # The status counted, which the link to the list keeps.
+    status: str = SignatoryStatus.CURRENT
 
     @property
     def total(self) -> int:
@@ -185,7 +187,9 @@ class CountryRow:
 
     @property
     def list_url(self) -> str:
-        return list_url(country=self.code)
+        if self.status == SignatoryStatus.CURRENT:
+            return list_url(country=self.code)
+        return list_url(country=self.code, status=self.status)
 
 
 def rows_from(found: dict) -> dict[str, CountryRow]:
@@ -199,7 +203,8 @@ def row_of(found: dict, code: str) -> CountryRow | None:
     if counts is None and state is None:
         return None
     name = str(countries.name(code) or code)
-    return CountryRow(code, name, counts or {}, StateStatus(*state) if state else None)
+    state = StateStatus(*state) if state else None
+    return CountryRow(code, name, counts or {}, state, found.get("status", SignatoryStatus.CURRENT))
 
 
 SORT_KEYS = {

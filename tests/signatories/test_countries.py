@@ -138,6 +138,7 @@ def test_the_region_and_status_filters(client, directory):
     assert [row.code for row in africa.context["rows"]] == ["KE"]
     former = client.get(COUNTRIES, {"status": "former"})
     assert [row.code for row in former.context["rows"]] == ["MT"]
+    assert 'href="/signatories/?country=MT&amp;status=former"' in former.text
     assert _map(former)["MT"] == ("former-state", "Malta: former state supporter, 1 supporter")
     everyone = client.get(COUNTRIES, {"status": "all"})
     assert {row.code for row in everyone.context["rows"]} == {"FR", "KE", "MT", "US"}
