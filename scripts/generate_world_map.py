@@ -188,6 +188,20 @@ def markers_from(topology: dict, alpha2) -> dict[str, tuple[float, float]]:
     return result
 
 
+def frame(shapes: dict, arcs: list, detail: dict) -> tuple[float, float]:
+    """The top of the picture and its height: every outline and marker, with a margin."""
+    used = [
+        point
+        for geometries in shapes.values()
+        for geometry in geometries
+        for polygon in polygons(geometry)
+        for ring in polygon
+        for point in ring_points(ring, arcs)
+    ] + [point for point, _area in detail.values()]
+    top = min(y for _, y in used) - MARGIN
+    return top, max(y for _, y in used) - top + MARGIN
+
+
 def load(atlas: Path, name: str) -> dict:
     return json.loads((atlas / name).read_text(encoding="utf-8"))
 
@@ -201,16 +215,7 @@ def build(atlas: Path) -> str:
     arcs = [simplify(arc, TOLERANCE) for arc in decode_arcs(coarse)]
     shapes = countries_of(coarse, countries.alpha2)
     detail = markers_from(fine, countries.alpha2)
-    used = [
-        point
-        for geometries in shapes.values()
-        for geometry in geometries
-        for polygon in polygons(geometry)
-        for ring in polygon
-        for point in ring_points(ring, arcs)
-    ] + [point for point, _area in detail.values()]
-    top = min(y for _, y in used) - MARGIN
-    bottom = max(y for _, y in used) - top + MARGIN
+    top, bottom = frame(shapes, arcs, detail)
 
     paths, areas = {}, {}
     for code, geometries in shapes.items():
