@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from pariscall.charts import growth_panels, growth_table
 from signatories.cache import cached
+from signatories.country_map import map_html
 from signatories.links import list_url
 from signatories.models import Milestone, Signatory, SignatoryType, Source
 
@@ -24,6 +25,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "growth_rows": growth_table(milestones),
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),
+            # Supporters by country, under the counters (signatories/country_map.py).
+            "map": map_html(),
         },
     )
 
