@@ -1,11 +1,14 @@
-"""Site-wide pages: the home page, robots.txt and the error pages."""
+"""Site-wide pages: the home page, robots.txt, the error pages and the embeddable counters."""
 
+from csp.decorators import csp_replace
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 from pariscall.charts import growth_panels, growth_table
+from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
 from signatories.models import Milestone, Signatory, SignatoryType, Source
 
@@ -62,3 +65,17 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Embeddable counters: the one page other sites may show in a frame (no forms, nothing to
+# click-jack), so it alone lifts the site-wide frame-ancestors 'none' and X-Frame-Options.
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def embed_counters(request: HttpRequest) -> HttpResponse:
+    form = CountersForm(request.GET)
+    if not form.is_valid():
+        context = {"theme": "light", "errors": form.errors}
+        return render(request, "embed/counters.html", context, status=400)
+    context = counters(form.cleaned_data["type"])
+    context["theme"] = form.cleaned_data["theme"] or "light"
+    return render(request, "embed/counters.html", context)
