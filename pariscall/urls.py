@@ -13,6 +13,7 @@ urlpatterns = [
     path("", include("principles.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
     path("embed/counters/", views.embed_counters, name="embed-counters"),
+    path("datapackage.json", views.datapackage, name="datapackage"),
     path(
         "sitemap.xml",
         sitemap_views.index,

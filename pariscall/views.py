@@ -1,7 +1,8 @@
 """Site-wide pages: the home page, robots.txt, the error pages and the embeddable counters."""
 
 from csp.decorators import csp_replace
-from django.http import HttpRequest, HttpResponse
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.utils.http import urlencode
@@ -10,6 +11,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from pariscall.charts import growth_panels, growth_table
 from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
+from signatories.datapackage import descriptor as datapackage_descriptor
 from signatories.models import Milestone, Signatory, SignatoryType, Source
 
 
@@ -79,3 +81,12 @@ def embed_counters(request: HttpRequest) -> HttpResponse:
     context = counters(form.cleaned_data["type"])
     context["theme"] = form.cleaned_data["theme"] or "light"
     return render(request, "embed/counters.html", context)
+
+
+def datapackage(request: HttpRequest) -> HttpResponse:
+    """The Frictionless Data Package describing /signatories.csv."""
+    return JsonResponse(
+        datapackage_descriptor(request),
+        encoder=DjangoJSONEncoder,
+        json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
