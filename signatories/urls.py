@@ -1,6 +1,6 @@
 from django.urls import path
 
-from signatories import views
+from signatories import api, views
 
 app_name = "signatories"
 urlpatterns = [
@@ -8,4 +8,5 @@ urlpatterns = [
     path("signatories.json", views.signatories_json, name="json"),
     path("signatories.csv", views.signatories_csv, name="csv"),
     path("signatories/<slug:slug>/", views.signatory_detail, name="detail"),
+    path("signatories/<slug:slug>.json", api.signatory_json, name="detail-json"),
 ]
