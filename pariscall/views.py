@@ -1,4 +1,4 @@
-"""Site-wide pages: the home page, robots.txt, the error pages and the embeddable counters."""
+"""Site-wide pages: home, about, robots.txt, the data package and the embeddable counters."""
 
 from csp.decorators import csp_replace
 from django.core.serializers.json import DjangoJSONEncoder
@@ -13,6 +13,7 @@ from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
 from signatories.datapackage import descriptor as datapackage_descriptor
 from signatories.models import Milestone, Signatory, SignatoryType, Source
+from signatories.published import LICENCE, OFFICIAL_LIST, last_changed
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -89,4 +90,22 @@ def datapackage(request: HttpRequest) -> HttpResponse:
         datapackage_descriptor(request),
         encoder=DjangoJSONEncoder,
         json_dumps_params={"ensure_ascii": False, "indent": 2},
+    )
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """Where the data comes from, the terms of reuse, how to cite it and embed the counters."""
+    absolute = request.build_absolute_uri
+    return render(
+        request,
+        "pariscall/about.html",
+        {
+            "last_changed": last_changed(),
+            "licence": LICENCE,
+            "official_list": OFFICIAL_LIST,
+            "articles": Source.objects.articles(),
+            "home_url": absolute(reverse("home")),
+            "csv_url": absolute(reverse("signatories:csv")),
+            "embed_url": absolute(reverse("embed-counters")),
+        },
     )

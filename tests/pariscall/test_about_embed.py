@@ -2,6 +2,7 @@
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.factories import SignatoryFactory, StateFactory
 
@@ -91,3 +92,32 @@ def test_every_other_page_still_forbids_framing(client, path):
     response = client.get(path)
     assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
     assert response["X-Frame-Options"] == "DENY"
+
+
+def test_the_about_page_gives_the_origin_the_licence_and_how_to_cite_a_snapshot(
+    client, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        SignatoryFactory()
+    response = client.get(reverse("about"))
+    assert response.status_code == 200
+    text = _text(response)
+    assert 'href="https://pariscall.international/en/supporters"' in text
+    assert "European Union Public Licence 1.2</a> (EUPL-1.2)" in text
+    today = timezone.now().date()
+    assert f"The data last changed on {today:%-d %B %Y}." in text
+    assert f"snapshot of {today:%Y-%m-%d}. http://testserver/signatories.csv. EUPL-1.2." in text
+    assert 'href="/datapackage.json"' in text
+
+
+def test_the_about_page_gives_the_line_to_embed_the_counters(client):
+    text = _text(client.get(reverse("about")))
+    assert (
+        '&lt;iframe src="http://testserver/embed/counters/" title="Supporters of the Paris Call"'
+        in text
+    )
+
+
+def test_every_page_links_to_the_about_page_in_its_footer(client):
+    for path in ("/", "/signatories/", "/principles/"):
+        assert 'href="/about/">About the data' in client.get(path).text
