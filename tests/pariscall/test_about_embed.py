@@ -121,3 +121,11 @@ def test_the_about_page_gives_the_line_to_embed_the_counters(client):
 def test_every_page_links_to_the_about_page_in_its_footer(client):
     for path in ("/", "/signatories/", "/principles/"):
         assert 'href="/about/">About the data' in client.get(path).text
+
+
+def test_the_counters_come_from_the_cache_once_counted(
+    client, supporters, django_assert_num_queries
+):
+    client.get(EMBED)
+    with django_assert_num_queries(1):  # the cache look-up
+        assert "6 supporters in all" in _text(client.get(EMBED))
