@@ -10,6 +10,7 @@ includes trade associations as well as companies, stays a plain `Organization`.
 
 from django.http import HttpRequest
 from django.urls import reverse
+from django.utils.translation import gettext as _
 
 from signatories.models import Signatory, SignatoryType
 from signatories.published import LICENCE, OFFICIAL_LIST, last_changed
@@ -56,8 +57,8 @@ def dataset(request: HttpRequest) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": "Supporters of the Paris Call for Trust and Security in Cyberspace",
-        "description": (
+        "name": _("Supporters of the Paris Call for Trust and Security in Cyberspace"),
+        "description": _(
             "The states, public authorities, companies and civil-society organisations that "
             "support the Paris Call for Trust and Security in Cyberspace, each with its type, "
             "country, region, the date it joined and the sources that record it."
