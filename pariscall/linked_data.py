@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from signatories.models import Signatory, SignatoryType
-from signatories.published import LICENCE, OFFICIAL_LIST, last_changed
+from signatories.published import LICENCE, OFFICIAL_LIST, TITLE, last_changed
 
 SCHEMA_TYPES = {
     SignatoryType.STATE: "GovernmentOrganization",
@@ -57,7 +57,7 @@ def dataset(request: HttpRequest) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": _("Supporters of the Paris Call for Trust and Security in Cyberspace"),
+        "name": str(TITLE),
         "description": _(
             "The states, public authorities, companies and civil-society organisations that "
             "support the Paris Call for Trust and Security in Cyberspace, each with its type, "

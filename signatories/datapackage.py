@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signatories.export import CSV_COLUMNS
 from signatories.models import SignatoryStatus, SignatoryType, Source
-from signatories.published import LICENCE, OFFICIAL_LIST, last_changed
+from signatories.published import LICENCE, OFFICIAL_LIST, TITLE, last_changed
 from signatories.regions import Region
 
 # ISO 8601 at the precision the sources give: 2021-11-11, 2019-01 or 2019.
@@ -114,7 +114,7 @@ def descriptor(request: HttpRequest) -> dict:
     package = {
         "profile": "tabular-data-package",
         "name": "paris-call-supporters",
-        "title": _("Supporters of the Paris Call for Trust and Security in Cyberspace"),
+        "title": TITLE,
         "description": _(
             "The current supporters of the Paris Call, as /signatories.csv gives them "
             "(add ?status=all for former supporters too). “created” is when the data last "

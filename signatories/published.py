@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from signatories.cache import cached
 from signatories.models import Signatory
 
+TITLE = _("Supporters of the Paris Call for Trust and Security in Cyberspace")
 LICENCE = {
     "name": "EUPL-1.2",
     "title": "European Union Public Licence 1.2",
