@@ -57,7 +57,7 @@ def dataset(request: HttpRequest) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": "Dataset",
-        "name": str(TITLE),
+        "name": TITLE,
         "description": _(
             "The states, public authorities, companies and civil-society organisations that "
             "support the Paris Call for Trust and Security in Cyberspace, each with its type, "

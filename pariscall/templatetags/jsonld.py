@@ -8,6 +8,7 @@ and `&` are written as JSON escapes: a name containing `</script>` can't end the
 import json
 
 from django import template
+from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
@@ -20,7 +21,7 @@ _ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 def script(data: dict) -> SafeString:
     """The data as an inert JSON-LD block, safe to put anywhere in a page."""
-    text = json.dumps(data, ensure_ascii=False, indent=1).translate(_ESCAPES)
+    text = json.dumps(data, cls=DjangoJSONEncoder, ensure_ascii=False, indent=1).translate(_ESCAPES)
     return format_html('<script type="application/ld+json">{}</script>', mark_safe(text))  # noqa: S308
 
 
