@@ -6,13 +6,12 @@ from the same cache, go stale with the same write, and always agree with /signat
 
 from django import forms
 from django.http import QueryDict
-from django.urls import reverse
-from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from signatories.facets import counts_for
 from signatories.filters import SignatoryFilter
+from signatories.links import list_url
 from signatories.models import Signatory, SignatoryType
 
 THEMES = [("light", _("Light")), ("dark", _("Dark"))]
@@ -62,7 +61,7 @@ def counters(only_type: str = "") -> dict:
                 "type": type_,
                 "count": counts["type"].get(type_, 0),
                 "label": PLURAL_LABELS[type_](counts["type"].get(type_, 0)),
-                "url": reverse("signatories:list") + "?" + urlencode({"type": type_}),
+                "url": list_url(type=type_),
             }
             for type_ in types
         ],

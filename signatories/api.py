@@ -3,7 +3,7 @@
 from django.http import HttpRequest, JsonResponse
 from django.utils.translation import gettext as _
 
-from signatories import dates, export
+from signatories import columns, dates
 from signatories.models import Citation, Signatory
 
 
@@ -13,7 +13,7 @@ def signatory_json(request: HttpRequest, slug: str) -> JsonResponse:
         message = _("No supporter has the identifier “%(slug)s”.") % {"slug": slug}
         return JsonResponse({"error": message}, status=404)
     citations = signatory.citations.select_related("source").order_by("source__date", "id")
-    record = export.as_record(signatory)
+    record = columns.as_record(signatory)
     record["citations"] = [_citation(citation) for citation in citations]
     return JsonResponse(record, json_dumps_params={"ensure_ascii": False, "indent": 2})
 

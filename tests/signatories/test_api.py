@@ -5,7 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from signatories.export import as_record
+from signatories.columns import as_record
 from tests.factories import CitationFactory, SignatoryFactory, SourceFactory
 
 pytestmark = pytest.mark.django_db
