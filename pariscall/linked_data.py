@@ -64,6 +64,11 @@ def dataset(request: HttpRequest) -> dict:
             "country, region, the date it joined and the sources that record it."
         ),
         "url": absolute(reverse("home")),
+        "creator": {
+            "@type": "Organization",
+            "name": _("Paris Call directory"),
+            "url": absolute(reverse("about")),
+        },
         "license": LICENCE["path"],
         "isBasedOn": OFFICIAL_LIST["path"],
         "temporalCoverage": "2018-11-12/..",

@@ -71,3 +71,5 @@ def test_the_home_page_describes_the_data_set_and_its_downloads(client):
         "application/vnd.datapackage+json": "http://testserver/datapackage.json",
     }
     assert data["isBasedOn"] == "https://pariscall.international/en/supporters"
+    assert data["creator"]["url"] == "http://testserver/about/"
+    assert len(data["description"]) > 50
