@@ -86,11 +86,14 @@ def embed_counters(request: HttpRequest) -> HttpResponse:
 
 def datapackage(request: HttpRequest) -> HttpResponse:
     """The Frictionless Data Package describing /signatories.csv."""
-    return JsonResponse(
+    response = JsonResponse(
         datapackage_descriptor(request),
         encoder=DjangoJSONEncoder,
         json_dumps_params={"ensure_ascii": False, "indent": 2},
     )
+    # Public, read-only and without cookies: notebooks and data tools on other sites may read it.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
 
 
 def about(request: HttpRequest) -> HttpResponse:

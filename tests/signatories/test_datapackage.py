@@ -113,6 +113,7 @@ def test_the_package_names_its_licence_its_sources_and_when_the_data_last_change
         SignatoryFactory()
     package = client.get(PACKAGE).json()
     assert package["profile"] == "tabular-data-package"
+    assert client.get(PACKAGE)["Access-Control-Allow-Origin"] == "*"
     assert package["licenses"][0]["name"] == "EUPL-1.2"
     assert package["sources"][0]["path"] == "https://pariscall.international/en/supporters"
     assert package["sources"][1] == {"title": "As cyber threats mount, World Economic Forum"}
