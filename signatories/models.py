@@ -62,6 +62,11 @@ class SignatoryQuerySet(models.QuerySet):
         """How many supporters have each value of `field`: one grouped query."""
         return dict(self.order_by().values_list(field).annotate(count=Count("id")))
 
+    def count_by_combination(self, *fields: str) -> list[tuple]:
+        """(value of each field…, count) for every combination that occurs: one grouped
+        query (the list's facet counts are sums over it, see signatories.facets)."""
+        return list(self.order_by().values_list(*fields).annotate(count=Count("id")))
+
     def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
         if not signatory.country:
             return self.none()
