@@ -230,6 +230,17 @@ class Signatory(models.Model):
             models.Index(fields=["country", "sort_name"], name="signatory_country_sort_name"),
             # sort=since / -since and the `since` year filter.
             models.Index(fields=["supporter_since", "sort_name"], name="signatory_since_sort_name"),
+            # A country and a type together (a country's NGOs): their few rows, then sorted,
+            # rather than every row of the type read in order to find the country's.
+            models.Index(
+                fields=["country", "type", "sort_name"], name="signatory_country_type_name"
+            ),
+            # status=former in the list's order: the few who left, without reading the rest.
+            models.Index(
+                fields=["sort_name", "id"],
+                condition=Q(status="former"),
+                name="signatory_former_sort_name",
+            ),
         ]
 
     def __str__(self) -> str:
