@@ -10,6 +10,6 @@ source scripts/prerequisites.sh
 
 command -v wrk >/dev/null || _apt_install wrk
 PG_BIN=$(require_postgresql)
-start_postgresql "$PG_BIN" 54340
+start_postgresql "$PG_BIN" "${BENCH_PG_PORT:-54340}"
 export BENCH_PG_URL="$PG_URL"
 .venv/bin/python scripts/bench/run.py "$@"
