@@ -3,7 +3,8 @@
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import gettext_lazy as _
@@ -66,6 +67,17 @@ class SignatoryQuerySet(models.QuerySet):
         """(value of each field…, count) for every combination that occurs: one grouped
         query (the list's facet counts are sums over it, see signatories.facets)."""
         return list(self.order_by().values_list(*fields).annotate(count=Count("id")))
+
+    def sorted_after_matching(self) -> "SignatoryQuerySet":
+        """The same order by name, sorted over the matches instead of read from the name
+        index. A search with few matches then finds them by its trigram index and sorts
+        them, rather than reading the table in name order until a page is found: names
+        that start with the word searched all sort together, maybe far down the index."""
+        order = list(self.query.order_by)
+        if order and order[0] in ("sort_name", "-sort_name"):
+            by_name = Concat("sort_name", Value(""), output_field=models.CharField())
+            order[0] = by_name.desc() if order[0].startswith("-") else by_name.asc()
+        return self.order_by(*order)
 
     def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
         if not signatory.country:

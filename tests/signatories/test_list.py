@@ -345,3 +345,12 @@ def test_a_new_filter_combination_under_a_counted_search_reads_only_its_page_of_
     }
     assert _facet(response, "region")["asia"] == 1
     assert "1 supporter" in response.text
+
+
+@pytest.mark.parametrize("sort", ["name", "-name"])
+def test_a_search_with_few_matches_lists_them_in_the_order_asked(client, sort):
+    for name in ["Sahel Data Bravo", "Alpha Sahel Labs", "Zulu Sahel Forum", "Delta Cyber Group"]:
+        SignatoryFactory(name=name, type="private-sector")
+    response = client.get(LIST, {"q": "sahel", "sort": sort})
+    expected = ["Alpha Sahel Labs", "Sahel Data Bravo", "Zulu Sahel Forum"]
+    assert _names(response) == (expected if sort == "name" else expected[::-1])
