@@ -1,11 +1,8 @@
 """The public directory: the filtered list, its exports, and one supporter's page."""
 
-import json
-from collections.abc import Iterator
-
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import get_language
@@ -19,19 +16,6 @@ from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
 from signatories.regions import Region
 
-# Rows fetched per round trip while an export streams: memory stays flat whatever the size.
-EXPORT_CHUNK = 2000
-# What a row of the list shows (and its link needs).
-LIST_FIELDS = [
-    "name",
-    "slug",
-    "type",
-    "country",
-    "region",
-    "supporter_since",
-    "supporter_since_precision",
-    "supporter_since_is_bound",
-]
 # Up to this many matches, a search's page is sorted from its matches (see
 # sorted_after_matching); beyond, reading in name order finds a page sooner.
 FEW_MATCHES = 50_000
@@ -71,7 +55,7 @@ class SignatoryListView(FilterView):
         status = 200
         if self.filterset.is_valid():
             self.counts = counts_for(self.filterset)
-            self.object_list = self.filterset.qs.only(*LIST_FIELDS)
+            self.object_list = self.filterset.qs.for_list()
             if self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
                 self.object_list = self.object_list.sorted_after_matching()
         else:
@@ -152,34 +136,24 @@ def signatories_json(request: HttpRequest) -> HttpResponse:
     filterset = _filtered_or_400(request)
     if isinstance(filterset, HttpResponse):
         return filterset
-    count = counts_for(filterset)["total"]
-    rows = filterset.qs.only(*export.EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
-    return StreamingHttpResponse(_json_lines(count, rows), content_type="application/json")
-
-
-def _json_lines(count: int, rows: Iterator[Signatory]) -> Iterator[str]:
-    yield f'{{"count": {count}, "results": ['
-    separator = "\n"
-    for signatory in rows:
-        yield separator + json.dumps(export.as_record(signatory), ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"
+    if request.method == "HEAD":
+        return export.json_head()
+    return export.json_response(filterset.qs)
 
 
 def signatories_csv(request: HttpRequest) -> HttpResponse:
     filterset = _filtered_or_400(request)
     if isinstance(filterset, HttpResponse):
         return filterset
-    rows = filterset.qs.only(*export.EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
-    response = StreamingHttpResponse(export.csv_lines(rows), content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="paris-call-supporters.csv"'
-    return response
+    if request.method == "HEAD":
+        return export.csv_head()
+    return export.csv_response(filterset.qs)
 
 
 def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    signatory = get_object_or_404(Signatory, slug=slug)
+    signatory = get_object_or_404(Signatory.objects.select_related("left_source"), slug=slug)
     citations = signatory.citations.select_related("source").order_by("source__date", "id")
-    neighbours = Signatory.objects.others_in_country(signatory).order_by("sort_name", "id")
+    neighbours = Signatory.objects.current().others_in_country(signatory).by_name()
     return render(
         request,
         "signatories/signatory_detail.html",

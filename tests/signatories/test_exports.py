@@ -9,10 +9,15 @@ import tracemalloc
 import pytest
 from django.urls import reverse
 
-from signatories.export import CSV_COLUMNS
-from tests.factories import SignatoryFactory, StateFactory
+from tests.factories import SignatoryFactory, SourceFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
+
+# The contract: the original columns, then status and left.
+CSV_COLUMNS = [
+    *("name", "slug", "type", "country", "region", "kind", "website", "twitter", "linkedin"),
+    *("statement", "since", "since_by", "status", "left"),
+]
 
 JSON = reverse("signatories:json")
 CSV = reverse("signatories:csv")
@@ -74,6 +79,8 @@ def test_the_json_export_has_the_count_and_every_field_of_each_supporter(client,
         "since": "2019-01",
         "since_by": True,
         "url": "/signatories/cyber-quoted-co/",
+        "status": "current",
+        "left": None,
     }
     interpol = next(item for item in data["results"] if item["slug"] == "interpol")
     assert (interpol["country"], interpol["region"], interpol["since"]) == (
@@ -88,7 +95,7 @@ def test_the_json_export_has_the_count_and_every_field_of_each_supporter(client,
 def test_the_csv_export_has_the_header_and_the_same_values(client, supporters):
     response = client.get(CSV)
     assert response.status_code == 200
-    assert response["Content-Type"] == "text/csv"
+    assert response["Content-Type"] == "text/csv; charset=utf-8"
     assert "attachment" in response["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(_body(response))))
     assert rows[0] == CSV_COLUMNS
@@ -105,6 +112,7 @@ def test_the_csv_export_has_the_header_and_the_same_values(client, supporters):
         zip(CSV_COLUMNS, next(row for row in rows if row[1] == "interpol"), strict=False)
     )
     assert (interpol["country"], interpol["since_by"]) == ("", "false")
+    assert (interpol["status"], interpol["left"]) == ("current", "")
 
 
 def test_the_exports_apply_the_filters_over_every_page(client, settings):
@@ -139,7 +147,7 @@ def test_a_bad_filter_gives_a_400_saying_what_is_wrong(client, url):
 
 def test_an_export_streams_without_holding_every_row_in_memory(client, monkeypatch):
     # Rows are fetched a chunk at a time; a small chunk makes a small table show it.
-    monkeypatch.setattr("signatories.views.EXPORT_CHUNK", 100)
+    monkeypatch.setattr("signatories.export.CHUNK", 100)
     statement = "A long statement in the supporter's own words. " * 40
     SignatoryFactory.create_batch(3000, statement=statement)
     response = client.get(CSV)
@@ -152,3 +160,56 @@ def test_an_export_streams_without_holding_every_row_in_memory(client, monkeypat
     assert size > 5_000_000
     # The rows arrive in chunks: the most held at once is a small part of the whole.
     assert peak < size / 3, (peak, size)
+
+
+@pytest.fixture
+def former():
+    return SignatoryFactory(
+        name="Gone Ltd",
+        slug="gone-ltd",
+        type="private-sector",
+        status="former",
+        left_on=datetime.date(2025, 12, 25),
+        left_source=SourceFactory(kind="official-list", title="Official list, 2025-12-25"),
+    )
+
+
+def test_the_exports_give_current_supporters_unless_another_status_is_asked(
+    client, supporters, former
+):
+    def slugs(parameters):
+        return {item["slug"] for item in json.loads(_body(client.get(JSON, parameters)))["results"]}
+
+    assert "gone-ltd" not in slugs({})
+    assert slugs({"status": "former"}) == {"gone-ltd"}
+    assert len(slugs({"status": "all"})) == 4
+    assert len(list(csv.reader(io.StringIO(_body(client.get(CSV, {"status": "all"})))))) == 1 + 4
+
+
+def test_a_former_supporter_is_exported_with_the_date_it_left(client, former):
+    data = json.loads(_body(client.get(JSON, {"status": "former"})))
+    assert data["count"] == 1
+    assert (data["results"][0]["status"], data["results"][0]["left"]) == ("former", "2025-12-25")
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(CSV, {"status": "former"})))))
+    assert (rows[0]["status"], rows[0]["left"]) == ("former", "2025-12-25")
+
+
+@pytest.mark.parametrize("url", [JSON, CSV])
+def test_a_bad_status_gives_a_400_saying_what_is_valid(client, url):
+    response = client.get(url, {"status": "gone"})
+    assert response.status_code == 400
+    assert (
+        "Valid values: current, former, all" in json.loads(response.content)["errors"]["status"][0]
+    )
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","x")', "+1", "-1", "@x", "\tx", "\rx", "'x"]
+
+
+@pytest.mark.parametrize("name", FORMULAS)
+def test_a_name_a_spreadsheet_would_run_is_written_as_text(client, name):
+    SignatoryFactory(name=name, slug="formula", statement=name)
+    rows = list(csv.DictReader(io.StringIO(_body(client.get(CSV)))))
+    assert (rows[0]["name"], rows[0]["statement"]) == ("'" + name, "'" + name)
+    # The JSON export is not a spreadsheet: it gives the name as it is.
+    assert json.loads(_body(client.get(JSON)))["results"][0]["name"] == name
