@@ -1,10 +1,10 @@
 """What the database alone takes to dump an export's rows: the floor the exports are held to.
 
 For each export path (its query string chooses the rows), the export's own query (the
-list's filters and order, the exported columns) runs on the database directly: PostgreSQL's
-`COPY (query) TO STDOUT` in CSV, SQLite's rows fetched and written as CSV by Python's csv
-module (SQLite has no COPY). Run by run.py with the benchmarked database's environment;
-prints JSON: {path: {"seconds": s, "rows": n, "bytes": b}}.
+list's filters and order, the stored columns the export reads: `export_rows`) runs on the
+database directly: PostgreSQL's `COPY (query) TO STDOUT` in CSV, SQLite's rows fetched and
+written as CSV by Python's csv module (SQLite has no COPY). Run by run.py with the
+benchmarked database's environment; prints JSON: {path: {"seconds", "rows", "bytes"}}.
 """
 
 import csv
@@ -25,26 +25,9 @@ django.setup()
 from django.db import connection  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 
-from signatories import export  # noqa: E402
+from signatories import columns  # noqa: E402
 from signatories.filters import SignatoryFilter  # noqa: E402
 from signatories.models import Signatory  # noqa: E402
-
-# The stored columns an export writes, in its order.
-FIELDS = getattr(export, "EXPORT_FIELDS", None) or [
-    "name",
-    "slug",
-    "type",
-    "country",
-    "region",
-    "kind",
-    "website",
-    "twitter",
-    "linkedin",
-    "statement",
-    "supporter_since",
-    "supporter_since_precision",
-    "supporter_since_is_bound",
-]
 
 
 class Sink:
@@ -63,7 +46,7 @@ class Sink:
 def sql_for(path: str) -> tuple[str, tuple]:
     filterset = SignatoryFilter(QueryDict(urlsplit(path).query), queryset=Signatory.objects.all())
     assert filterset.is_valid(), filterset.errors
-    return filterset.qs.values_list(*FIELDS).query.sql_with_params()
+    return filterset.qs.export_rows().query.sql_with_params()
 
 
 def dump(path: str) -> dict:
@@ -78,7 +61,7 @@ def dump(path: str) -> dict:
         else:
             cursor.execute(sql, parameters)
             writer = csv.writer(sink)
-            writer.writerow(FIELDS)
+            writer.writerow(columns.FIELDS)
             rows = 0
             while batch := cursor.fetchmany(2000):
                 writer.writerows(batch)

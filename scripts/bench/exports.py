@@ -51,18 +51,19 @@ def download(server, path: str, stop: threading.Event | None = None) -> dict:
     """Stream an export to nowhere; its time, size and rows (lines, or the JSON's count)."""
     started = time.monotonic()
     size = lines = 0
-    head = b""
+    tail = b""
     with _open(server, path) as response:
         while chunk := response.read(1 << 16):
             if stop is not None and stop.is_set():
                 break
             size += len(chunk)
             lines += chunk.count(b"\n")
-            if len(head) < 256:
-                head += chunk[:256]
+            tail = (tail + chunk)[-256:]
     seconds = time.monotonic() - started
     if path.startswith("/signatories.json"):
-        rows = int(re.search(rb'"count":\s*(\d+)', head).group(1))
+        # The JSON's count comes after its rows.
+        found = re.search(rb'"count":\s*(\d+)', tail)
+        rows = int(found.group(1)) if found else -1
     else:
         rows = lines - 1
     return {"seconds": seconds, "bytes": size, "rows": rows}
