@@ -50,7 +50,8 @@ ENV.pop("CACHE_URL", None)
 
 
 def pages(count: int) -> dict[str, str]:
-    deep = min(1000, max(1, count // 50))
+    # A page well inside the list of current supporters (some synthetic ones have left).
+    deep = min(1000, max(1, count // 60))
     return {
         "floor": "/principles/",
         "list": "/signatories/",
