@@ -10,7 +10,9 @@ touching the supporters table; the unfiltered cube serves every browse of the di
 """
 
 from dataclasses import dataclass
+from functools import lru_cache
 
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -106,15 +108,24 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
 
     shown_countries = set(chosen["country"]) | set(counts["country"] if counts else ())
     shown_countries.discard("")
-    country_choices = sorted(
-        ((code, countries.name(code) or code) for code in shown_countries),
-        key=lambda choice: str(choice[1]),
-    )
     return [
         Facet(name, legend, options(name, choices), errors.get(name, []))
         for name, legend, choices in (
             ("type", _("Type"), SignatoryType.choices),
             ("region", _("Region"), Region.choices),
-            ("country", _("Country"), country_choices),
+            ("country", _("Country"), _country_choices(shown_countries, get_language())),
         )
     ]
+
+
+def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
+    """(code, name) of these countries in the order of their names; codes that name no
+    country (a bad `country` value shown back on the form) as they are."""
+    names = _country_names(language)
+    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: c[1])
+
+
+@lru_cache(maxsize=8)
+def _country_names(language: str) -> dict[str, str]:
+    """Every country's name in the language: looked up once, not ~250 times per page."""
+    return {code: str(name) for code, name in countries}
