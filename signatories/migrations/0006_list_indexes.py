@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0004_status_unknown_region'),
+        ('signatories', '0005_revision'),
     ]
 
     operations = [
