@@ -32,6 +32,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 
 from signatories import dates
 from signatories.cache import bump_version
+from signatories.columns import CSV_COLUMNS as ALL_EXPORT_COLUMNS
 from signatories.dates import Precision
 from signatories.export import CSV_COLUMNS
 from signatories.models import (
@@ -231,7 +232,7 @@ def header_help() -> str:
 
 def detect_format(header: list[str]) -> str:
     columns = [column.strip().lower() for column in header]
-    if columns == CSV_COLUMNS:
+    if columns in (CSV_COLUMNS, ALL_EXPORT_COLUMNS):
         return EXPORT
     if set(OFFICIAL_REQUIRED) <= set(columns) and len(set(columns)) == len(columns):
         return OFFICIAL
