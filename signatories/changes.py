@@ -17,9 +17,8 @@ ordered and cut by the database; `described()` (change_entries.py) then reads wh
 of rows shows in two more queries. What bounds the cost, whatever the number of supporters:
 joinings and corrections are read in the order of an index (supporter since; the history's
 date) and stop at the page's end; departures and returns start from the records of former
-supporters, found by one pass over the history table (a partial index on the history's
-`status = 'former'` would make that proportional to the departures). Nothing counts every
-change: the page links to newer and older pages instead.
+supporters, read from their own partial index (migration 0007), so they cost in proportion
+to the departures. Nothing counts every change: the page links to newer and older pages.
 """
 
 import datetime
