@@ -86,10 +86,11 @@ def test_confirming_writes_and_the_history_shows_who_imported(client, editor):
     assert latest.history_change_reason == "Imported from official.csv"
     history = client.get(reverse("admin:signatories_signatory_history", args=[acme.pk]))
     assert "Imported from official.csv" in history.text
-    # The upload is used once.
-    again = client.post(URL, {"token": token, "confirm": "Import"})
-    assert again.status_code == 302
-    assert again.url == URL
+    # The upload is used once: a second click says so, and writes nothing more.
+    again = client.post(URL, {"token": token, "confirm": "Import"}, follow=True)
+    assert again.status_code == 200
+    assert "That file was already imported" in again.text
+    assert acme.history.count() == 2
 
 
 def test_cancelling_writes_nothing_and_forgets_the_upload(client, editor):
