@@ -43,16 +43,15 @@ def list_date(filename: str, as_of: datetime.date | None, today: datetime.date) 
     return as_of
 
 
-def leaving(present: set[int]) -> list[Departure]:
-    """The current supporters an earlier whole list recorded that are not in `present`."""
-    recorded = (
-        Signatory.objects.filter(
-            status=SignatoryStatus.CURRENT, citations__source__covers_whole_list=True
-        )
-        .order_by("sort_name", "id")
-        .values_list("pk", "name", "slug")
-        .distinct()
+def leaving(present: set[int], source: Source | None) -> list[Departure]:
+    """The current supporters an earlier whole list recorded that are not in `present`
+    (nor cited by this list's own `source`, which has just recorded them)."""
+    recorded = Signatory.objects.filter(
+        status=SignatoryStatus.CURRENT, citations__source__covers_whole_list=True
     )
+    if source is not None:
+        recorded = recorded.exclude(citations__source=source)
+    recorded = recorded.order_by("sort_name", "id").values_list("pk", "name", "slug").distinct()
     return [Departure(name, slug, pk) for pk, name, slug in recorded if pk not in present]
 
 

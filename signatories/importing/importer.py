@@ -130,7 +130,7 @@ class Importer:
 
     def _follow_the_list(self, report: Report, planner: Planner, source: Source | None) -> None:
         report.returning = planner.returning
-        report.leaving = full_list.leaving(planner.present())
+        report.leaving = full_list.leaving(planner.present(), source)
         if source is not None:
             full_list.mark_leaving(report.leaving, source, user=self.user, reason=self.reason)
 

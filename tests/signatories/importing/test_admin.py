@@ -150,3 +150,26 @@ def test_the_upload_is_csrf_protected(editor):
     )
     assert response.status_code == 403
     assert not Signatory.objects.exists()
+
+
+def test_the_preview_of_a_whole_list_names_who_would_become_former(client, editor, tmp_path):
+    from signatories.importing import import_file
+
+    older = tmp_path / "official-supporters-2024-01-15.csv"
+    older.write_text(SAMPLE + "Leaving Soon,civil-society,BEL,ONG,,,\n")
+    import_file(str(older), full_list=True, skip_invalid=True)
+    response = client.post(
+        URL,
+        {
+            "file": SimpleUploadedFile("official-2025-12-25.csv", SAMPLE.encode(), "text/csv"),
+            "full_list": "on",
+        },
+    )
+    assert "no longer on the list: 1" in response.text
+    assert '<ul id="import-leaving"' in response.text
+    assert "<li>Leaving Soon</li>" in response.text
+    assert Signatory.objects.get(name="Leaving Soon").status == "current"
+
+    client.post(URL, {"token": _token(response), "skip_invalid": "on", "confirm": "Import"})
+    leaving = Signatory.objects.get(name="Leaving Soon")
+    assert (leaving.status, str(leaving.left_on)) == ("former", "2025-12-25")
