@@ -4,6 +4,7 @@ import datetime
 
 import pytest
 from django.core.management import CommandError
+from django.utils import timezone
 
 from signatories.models import Citation, Signatory, Source
 from tests.factories import SignatoryFactory
@@ -111,7 +112,7 @@ def test_the_list_date_comes_from_as_of_else_the_file_name_else_today(tmp_path):
     _full(tmp_path, OLDER, "official-supporters-2024-02-01.csv")
     _full(tmp_path, OLDER, "official-supporters.csv")
     dates = set(Source.objects.filter(covers_whole_list=True).values_list("date", flat=True))
-    assert dates == {datetime.date(2024, 1, 15), datetime.date(2024, 2, 1), datetime.date.today()}
+    assert dates == {datetime.date(2024, 1, 15), datetime.date(2024, 2, 1), timezone.localdate()}
 
 
 @pytest.mark.parametrize(
