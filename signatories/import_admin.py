@@ -53,7 +53,7 @@ class UploadForm(forms.Form):
             raise forms.ValidationError(_("The file is larger than 5 MB."))
         if len(upload.name) > MAX_FILENAME:
             raise forms.ValidationError(
-                _("The file's name is longer than %(max)d characters: rename it and upload it.")
+                _("The file’s name is longer than %(max)d characters: rename it and upload it.")
                 % {"max": MAX_FILENAME}
             )
         return upload

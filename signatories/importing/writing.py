@@ -1,9 +1,10 @@
 """Writing a planned chunk of rows: new supporters, changed fields, and their citations.
 
 An update writes only the fields its row changes, onto the supporter as it is *now*:
-the rows are read again under a lock (`SELECT … FOR UPDATE` on PostgreSQL; on SQLite the
-import's transaction already holds the database's write lock), so an edit that staff save
-in admin while an import runs is never overwritten with the copy the import read earlier.
+the rows are read again under a lock (`SELECT … FOR UPDATE` on PostgreSQL, held until the
+import commits; SQLite serialises writers and has no row locks: the rows are read again
+just before they are written), so an edit that staff save in admin while an import runs
+is never overwritten with the copy the import read earlier.
 """
 
 import datetime

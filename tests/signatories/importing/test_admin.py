@@ -173,3 +173,44 @@ def test_the_preview_of_a_whole_list_names_who_would_become_former(client, edito
     client.post(URL, {"token": _token(response), "skip_invalid": "on", "confirm": "Import"})
     leaving = Signatory.objects.get(name="Leaving Soon")
     assert (leaving.status, str(leaving.left_on)) == ("former", "2025-12-25")
+
+
+def test_the_upload_waits_on_disk_not_in_the_cache(client, editor, settings):
+    # A cache that keeps nothing (or nothing over 1 MB, like memcached) loses no upload.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    sample = "\n".join(SAMPLE.splitlines()[:3]) + "\n"
+    token = _token(_upload(client, sample))
+    response = client.post(URL, {"token": token, "confirm": "Import"})
+    assert response.status_code == 302
+    assert sorted(Signatory.objects.values_list("name", flat=True)) == ["Acme", "Germany"]
+
+
+def test_a_click_while_the_file_is_being_imported_says_so_and_writes_nothing(client, editor):
+    from signatories import uploads
+
+    token = _token(_upload(client))
+    with uploads.claimed(token) as pending:
+        assert pending is not None
+        response = client.post(URL, {"token": token, "skip_invalid": "on"}, follow=True)
+    assert "That file is being imported already." in response.text
+    assert not Signatory.objects.exists()
+
+
+def test_a_file_with_too_many_rows_for_a_request_is_refused_at_the_preview(
+    client, editor, monkeypatch
+):
+    from signatories import import_admin
+
+    monkeypatch.setattr(import_admin, "MAX_ROWS", 2)
+    response = _upload(client)
+    assert response.status_code == 200
+    assert "The file has more than 2 rows" in response.text
+    assert "manage.py import_signatories" in response.text
+    assert 'name="token"' not in response.text
+
+
+def test_a_file_name_of_a_thousand_characters_gets_a_clear_message(client, editor):
+    response = _upload(client, name="a" * 996 + ".csv")
+    assert response.status_code == 200
+    assert "The file’s name is longer than 200 characters" in response.text
+    assert not Signatory.objects.exists()

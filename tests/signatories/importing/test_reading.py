@@ -53,3 +53,46 @@ def test_a_utf8_byte_order_mark_is_fine(tmp_path):
 def test_a_row_with_the_wrong_number_of_cells_is_rejected(tmp_path):
     report = import_(tmp_path, official("Acme,civil-society,FRA"))
     assert report.rejected[0].reason == "3 cells where the header has 10"
+
+
+def _refused(path: str) -> str:
+    with pytest.raises(CommandError) as error:
+        call_command("import_signatories", path, stdout=io.StringIO())
+    assert not Signatory.objects.exists()
+    return str(error.value)
+
+
+def test_a_cp1252_line_is_reported_at_its_own_line_number(tmp_path):
+    rows = [f"Organisation {number},civil-society,FRA,,,,,,," for number in range(300)]
+    text = official(*rows).encode() + "Société,civil-society,FRA,,,,,,,\n".encode("cp1252")
+    assert "not UTF-8 text (line 302)" in _refused(write(tmp_path, text))
+
+
+def test_a_column_named_twice_is_reported_as_named_twice(tmp_path):
+    header = "name,category,nationality,nature,website,twitter,date_signed,name"
+    message = _refused(write(tmp_path, header + "\nAcme,civil-society,FRA,,,,,Acme\n"))
+    assert "The header names 'name' more than once." in message
+
+
+def test_an_endless_file_without_line_breaks_fails_cleanly():
+    assert "Line 1 is longer than 32 KiB" in _refused("/dev/zero")
+
+
+def test_a_line_too_long_is_refused_with_its_number(tmp_path):
+    text = official("Acme,civil-society,FRA,,,,,,,", "Long,civil-society,FRA,,,,,,," + "x" * 40_000)
+    assert "Line 3 is longer than 32 KiB" in _refused(write(tmp_path, text))
+
+
+def test_a_quote_left_open_stops_at_the_row_limit(tmp_path):
+    text = official('Acme,civil-society,FRA,,,,,,,"never closed') + "more words\n" * 5000
+    assert "is longer than 32 KiB: is a quote left open?" in _refused(write(tmp_path, text))
+
+
+def test_a_header_with_too_many_columns_is_refused(tmp_path):
+    text = official().replace("\n", "," * 100_000 + "\n", 1)
+    message = _refused(write(tmp_path, text + "Acme,civil-society,FRA,,,,,,,\n"))
+    assert "Line 1 is longer than 32 KiB" in message
+    text = "name,category,nationality,nature,website,twitter,date_signed" + ",x" * 60 + "\n"
+    assert "The header has 67 columns; an import file has at most 50." in _refused(
+        write(tmp_path, text)
+    )

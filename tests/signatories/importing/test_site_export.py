@@ -14,7 +14,7 @@ from signatories.export import CSV_COLUMNS
 from signatories.importing import import_file
 from signatories.models import Citation, Signatory
 from tests.factories import SignatoryFactory, StateFactory
-from tests.signatories.importing.helpers import import_
+from tests.signatories.importing.helpers import import_, official
 
 pytestmark = pytest.mark.django_db
 
@@ -147,3 +147,31 @@ def _status_kb(name: str) -> int:
         if line.startswith(name + ":"):
             return int(line.split()[1])
     raise LookupError(name)
+
+
+FORMULA_NAMES = ["=SUM(A1:A2)", "+33 Cyber", "-minus", "@handle", "\t=tab", "\r=cr", "'quoted"]
+
+
+def test_names_a_spreadsheet_would_run_come_back_unchanged_from_the_export(tmp_path, client):
+    for number, name in enumerate(FORMULA_NAMES):
+        SignatoryFactory(name=name, slug=f"formula-{number}", statement=f"{name} says so")
+    exported = _export(client)
+    Signatory.objects.all().delete()
+
+    report = import_(tmp_path, exported)
+    assert report.counts["created"] == len(FORMULA_NAMES)
+    assert sorted(Signatory.objects.values_list("name", flat=True)) == sorted(FORMULA_NAMES)
+    assert _export(client) == exported
+
+
+def test_a_neutralised_cell_is_read_as_the_value_it_stands_for(tmp_path):
+    header = ",".join(CSV_COLUMNS)
+    row = "'=HYPERLINK(\"x\"),formula,civil-society,FR,,,,,,'\t=1+1,,"
+    import_(tmp_path, f"{header}\n{row}\n")
+    signatory = Signatory.objects.get()
+    assert (signatory.name, signatory.statement) == ('=HYPERLINK("x")', "\t=1+1")
+
+
+def test_a_leading_tab_before_a_formula_is_never_stripped(tmp_path):
+    import_(tmp_path, official('"\t=HYPERLINK(""x"")",civil-society,FRA,,,,,,,'))
+    assert Signatory.objects.get().name == '\t=HYPERLINK("x")'
