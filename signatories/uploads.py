@@ -76,7 +76,11 @@ def state(token: str, *, user: int) -> State:
     for suffix, found in ((".done", State.IMPORTED), (".importing", State.IMPORTING)):
         if _file(token, suffix).exists():
             return found
-    return State.WAITING if _file(token, ".csv").exists() else State.MISSING
+    try:
+        age = time.time() - _file(token, ".csv").stat().st_mtime
+    except OSError:
+        return State.MISSING
+    return State.WAITING if age < KEEP_SECONDS else State.MISSING
 
 
 @contextlib.contextmanager

@@ -31,6 +31,9 @@ from signatories.importing.site_export import EXPORT_OPTIONAL, EXPORT_REQUIRED, 
 from signatories.importing.writing import CHUNK, Writer, import_source
 from signatories.models import Source
 
+# Memory grows with the supporters a file adds (their keys are kept, to match later rows
+# against them): about 1 kB each, so this bounds an import's working memory near 100 MB.
+MAX_FILE_ROWS = 100_000
 PARSERS = {FileFormat.OFFICIAL: parse_official, FileFormat.EXPORT: parse_export}
 COLUMNS_READ = {
     FileFormat.OFFICIAL: [*OFFICIAL_REQUIRED, *OFFICIAL_OPTIONAL],
@@ -72,6 +75,7 @@ class Importer:
         rolled back, so the database is left exactly as it was. A dry run validates the
         same way and writes nothing.
         """
+        self._refuse_too_many_rows()
         list_date = None
         if self.full_list:
             list_date = full_list.list_date(self.filename, self.as_of, self.today)
@@ -111,18 +115,26 @@ class Importer:
                 planned = planner.plan_chunk(chunk)
                 for row in planned:
                     report.add(row.result)
-                self._refuse_beyond_max_rows(report)
                 if writer:
                     writer.write(planned)
             if self.full_list:
                 self._follow_the_list(report, planner, source)
         return report
 
-    def _refuse_beyond_max_rows(self, report: Report) -> None:
-        if self.max_rows and report.total > self.max_rows:
+    def _refuse_too_many_rows(self) -> None:
+        """Read the whole file once before anything else: a file too large to import is
+        refused at once (and a malformed one before the transaction starts)."""
+        with self.open_file() as stream:
+            rows = sum(1 for _row in read_csv(stream)[1])
+        if self.max_rows and rows > self.max_rows:
             raise ImportFileError(
-                f"The file has more than {self.max_rows:,} rows, more than can be imported "
-                "here: import it with `manage.py import_signatories`, which has no such limit."
+                f"The file has {rows:,} rows, more than the {self.max_rows:,} that can be "
+                "imported here: import it with `manage.py import_signatories`."
+            )
+        if rows > MAX_FILE_ROWS:
+            raise ImportFileError(
+                f"The file has {rows:,} rows; an import reads at most {MAX_FILE_ROWS:,} "
+                "(the official list has about 1,200): split it into smaller files."
             )
 
     def _writer(self, source: Source) -> Writer:

@@ -204,7 +204,7 @@ def test_a_file_with_too_many_rows_for_a_request_is_refused_at_the_preview(
     monkeypatch.setattr(import_admin, "MAX_ROWS", 2)
     response = _upload(client)
     assert response.status_code == 200
-    assert "The file has more than 2 rows" in response.text
+    assert "The file has 4 rows, more than the 2 that can be imported here" in response.text
     assert "manage.py import_signatories" in response.text
     assert 'name="token"' not in response.text
 

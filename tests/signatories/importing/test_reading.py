@@ -96,3 +96,12 @@ def test_a_header_with_too_many_columns_is_refused(tmp_path):
     assert "The header has 67 columns; an import file has at most 50." in _refused(
         write(tmp_path, text)
     )
+
+
+def test_a_file_with_too_many_rows_is_refused_before_any_work(tmp_path, monkeypatch):
+    from signatories.importing import importer
+
+    monkeypatch.setattr(importer, "MAX_FILE_ROWS", 2)
+    rows = [f"Organisation {number},civil-society,FRA,,,,,,," for number in range(3)]
+    message = _refused(write(tmp_path, official(*rows)))
+    assert "The file has 3 rows; an import reads at most 2" in message
