@@ -88,8 +88,11 @@ class Planner:
                 self._name_and_place_new(signatory, parsed)
             self._apply_listing_date(signatory, parsed)
             self._return_if_listed(signatory, before)
-            self._validate(signatory, before, result)
-            self._check_unique(signatory, key)
+            # A row that changes nothing recorded needs no validation (most rows, on a
+            # second import of the same list).
+            if before is None or _changed_fields(signatory, before):
+                self._validate(signatory, before, result)
+                self._check_unique(signatory, key)
         except RowRejected as rejection:
             result.outcome, result.reason = RowOutcome.REJECTED, str(rejection)
             return PlannedRow(result)
@@ -192,11 +195,7 @@ class Planner:
     def _record_outcome(self, line, key, signatory, before, result: RowResult) -> None:
         """Created, updated (naming the changed fields) or unchanged; the keys follow."""
         if before is not None:
-            result.changed = [
-                name
-                for name in COMPARED_FIELDS
-                if _comparable(getattr(signatory, name)) != _comparable(getattr(before, name))
-            ]
+            result.changed = _changed_fields(signatory, before)
             result.outcome = RowOutcome.UPDATED if result.changed else RowOutcome.UNCHANGED
             self.index.remove(key, before.name, str(before.country), before.type)
         else:
@@ -219,6 +218,16 @@ def _with_alias(aliases: str, alias: str, name: str) -> str:
     if normalise(alias) in normalised:
         return aliases
     return ALIAS_SEPARATOR.join([*(part.strip() for part in known), alias])
+
+
+def _changed_fields(signatory: Signatory, before: Signatory) -> list[str]:
+    """The compared fields whose values differ (read as stored: no country lookups)."""
+    now, then = vars(signatory), vars(before)
+    return [
+        name
+        for name in COMPARED_FIELDS
+        if _comparable(now.get(name)) != _comparable(then.get(name))
+    ]
 
 
 def _comparable(value):
