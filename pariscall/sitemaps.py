@@ -24,7 +24,8 @@ class SignatoriesSitemap(Sitemap):
     limit = 10_000
 
     def items(self):
-        return Signatory.objects.only("slug", "updated").order_by("sort_name", "id")
+        # Former supporters too: their pages stay, saying they left.
+        return Signatory.objects.for_sitemap()
 
     def lastmod(self, signatory: Signatory):
         return signatory.updated

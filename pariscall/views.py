@@ -3,16 +3,16 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.urls import reverse
-from django.utils.http import urlencode
 
 from pariscall.charts import growth_panels, growth_table
 from signatories.cache import cached
+from signatories.links import list_url
 from signatories.models import Milestone, Signatory, SignatoryType, Source
 
 
 def home(request: HttpRequest) -> HttpResponse:
     milestones = list(Milestone.objects.with_counts())
-    recorded = cached("by-type", None, lambda: Signatory.objects.count_by("type"))
+    recorded = cached("current-by-type", None, lambda: Signatory.objects.current().count_by("type"))
     return render(
         request,
         "pariscall/home.html",
@@ -46,7 +46,7 @@ def _headlines(recorded: dict[str, int], milestones: list[Milestone]) -> list[di
                 "recorded": recorded.get(type_, 0),
                 "milestone": latest[0],
                 "reported": latest[1],
-                "url": reverse("signatories:list") + "?" + urlencode({"type": type_}),
+                "url": list_url(type=type_),
             }
         )
     return headlines

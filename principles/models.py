@@ -6,6 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+# The Paris Call has nine principles, numbered 1 to 9: said here once.
+PRINCIPLE_COUNT = 9
+
 
 class PrincipleQuerySet(models.QuerySet):
     def get_by_natural_key(self, number: int) -> "Principle":
@@ -29,7 +32,7 @@ class Principle(models.Model):
         ordering = ["number"]
         constraints = [
             models.CheckConstraint(
-                condition=Q(number__gte=1, number__lte=9),
+                condition=Q(number__gte=1, number__lte=PRINCIPLE_COUNT),
                 name="principle_number_1_to_9",
                 violation_error_message=_("The Paris Call has nine principles, numbered 1 to 9."),
             ),
@@ -43,3 +46,11 @@ class Principle(models.Model):
 
     def natural_key(self) -> tuple[int]:
         return (self.number,)
+
+    @property
+    def previous_number(self) -> int | None:
+        return self.number - 1 if self.number > 1 else None
+
+    @property
+    def next_number(self) -> int | None:
+        return self.number + 1 if self.number < PRINCIPLE_COUNT else None

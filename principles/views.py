@@ -21,7 +21,7 @@ def principle_detail(request: HttpRequest, number: int) -> HttpResponse:
         {
             "principle": principle,
             "citations": citations,
-            "previous": number - 1 if number > 1 else None,
-            "next": number + 1 if number < 9 else None,
+            "previous": principle.previous_number,
+            "next": principle.next_number,
         },
     )

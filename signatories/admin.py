@@ -2,12 +2,11 @@
 
 from django.contrib import admin
 from django.db import models
-from django.http import StreamingHttpResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from signatories.export import EXPORT_FIELDS, csv_lines
+from signatories import export
 from signatories.import_admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
 
@@ -24,20 +23,18 @@ class CitationInline(admin.StackedInline):
 
 @admin.action(description=_("Export the selected supporters as CSV"))
 def export_csv(modeladmin, request, queryset):
-    rows = queryset.only(*EXPORT_FIELDS).order_by("sort_name", "id").iterator(chunk_size=2000)
-    response = StreamingHttpResponse(csv_lines(rows), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="signatories.csv"'
-    return response
+    return export.csv_response(queryset.by_name())
 
 
 @admin.register(Signatory)
 class SignatoryAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "type", "country", "region", "since_display"]
-    list_filter = ["type", "region", "country"]
+    list_display = ["name", "type", "country", "region", "since_display", "status"]
+    list_filter = ["status", "type", "region", "country"]
     search_fields = ["name", "aliases", "slug"]
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "supporter_since"
     inlines = [CitationInline]
+    autocomplete_fields = ["left_source"]
     actions = [export_csv]
     readonly_fields = ["created", "updated"]
     list_per_page = 100
@@ -52,6 +49,16 @@ class SignatoryAdmin(SimpleHistoryAdmin):
                     "supporter_since_precision",
                     "supporter_since_is_bound",
                 ]
+            },
+        ),
+        (
+            _("On the official list"),
+            {
+                "fields": ["status", "left_on", "left_source"],
+                "description": _(
+                    "A former supporter is no longer on the official list: give the date of "
+                    "the first list without it, and that list as the source."
+                ),
             },
         ),
         (

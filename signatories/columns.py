@@ -1,4 +1,19 @@
-"""The export's columns, and how a cell is written so that a spreadsheet never runs it.
+"""The export's columns, declared once: what each holds and which model fields it comes from.
+
+`COLUMNS` is the column map. Each `Column` names the model fields it reads (`fields`) and
+turns their values into the JSON value (`to_json`); its CSV cell is that value written by
+`to_csv`, and read back by `from_csv`. Everything else derives from the map:
+
+- `FIELDS`: the model fields an export reads, in order (`SignatoryQuerySet.export_rows`
+  fetches exactly these, as tuples, never building a model instance);
+- `record(row)` / `csv_row(row)`: one such tuple as a JSON object / a CSV row;
+  `as_record(signatory)`: the same record from a model instance;
+- `CSV_COLUMNS`: the CSV header, in order (the JSON record has every column, `url` too);
+- `REQUIRED_ON_IMPORT`: the columns an export must have to be read back (columns added
+  later are optional, so that an older export still imports);
+- `table_schema()`: the CSV described as a Frictionless Table Schema.
+
+A new field of the supporter needs the model field and one `Column` here.
 
 A cell that starts with ``=``, ``+``, ``-``, ``@``, a tab or a carriage return is a formula
 to Excel, LibreOffice and Google Sheets. The CSV export writes such a cell with a leading
@@ -6,6 +21,19 @@ apostrophe, which spreadsheets show as text; a cell that itself starts with an a
 gets one more, so that reading a cell back (`restore_cell`) is exact: the round trip
 export → import → export gives the same file.
 """
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from operator import itemgetter
+from typing import Any
+
+from django.urls import get_script_prefix, reverse
+from django.utils.translation import get_language
+
+from signatories import dates
+from signatories.regions import Region
+from signatories.vocabulary import SignatoryStatus, SignatoryType
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _ESCAPED_STARTS = (*FORMULA_STARTS, "'")
@@ -21,3 +49,186 @@ def restore_cell(value: str) -> str:
     if value.startswith("'") and value[1:].startswith(_ESCAPED_STARTS):
         return value[1:]
     return value
+
+
+def _same(value: Any) -> Any:
+    return value
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the export.
+
+    `fields` are the model fields it reads; `to_json` receives their values, in that
+    order, and returns the JSON value (a string, a boolean or None). `type` and
+    `constraints` describe the CSV cell in Table Schema terms.
+    """
+
+    name: str
+    fields: tuple[str, ...]
+    description: str
+    to_json: Callable[..., Any] = _same
+    type: str = "string"
+    constraints: dict = field(default_factory=dict)
+    nullable: bool = False  # an empty cell is null in the JSON
+    in_csv: bool = True
+    # Exports made before this column existed lack it; the importer reads them anyway.
+    added_later: bool = False
+
+    def to_csv(self, value: Any) -> str:
+        """The JSON value as a CSV cell: empty for null, `true`/`false`, never a formula."""
+        if isinstance(value, str):  # most cells: tested first, as it runs for every one
+            return neutralise_cell(value)
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        return neutralise_cell(str(value))
+
+    def from_csv(self, cell: str) -> Any:
+        """The JSON value a CSV cell stands for (the inverse of `to_csv`)."""
+        if self.type == "boolean":
+            if cell not in ("true", "false"):
+                raise ValueError(f"{self.name} is true or false, not “{cell}”.")
+            return cell == "true"
+        if cell == "" and self.nullable:
+            return None
+        return restore_cell(cell)
+
+
+def _iso_date(value) -> str | None:
+    return value.isoformat() if value else None
+
+
+def _detail_path(slug: str) -> str:
+    return _detail_path_prefix(get_language(), get_script_prefix()) + slug + "/"
+
+
+@functools.cache
+def _detail_path_prefix(language: str | None, script_prefix: str) -> str:
+    """A supporter's page address up to its slug, for this language and script prefix (the
+    cache's key): reversing it for every row of a large export costs more than the row."""
+    return reverse("signatories:detail", args=["-"]).removesuffix("-/")
+
+
+COLUMNS: tuple[Column, ...] = (
+    Column("name", ("name",), "The supporter's name.", constraints={"required": True}),
+    Column(
+        "slug",
+        ("slug",),
+        "Its stable identifier, as in its page's address.",
+        constraints={"required": True, "unique": True, "pattern": "[-a-zA-Z0-9_]+"},
+    ),
+    Column(
+        "type",
+        ("type",),
+        "The official category.",
+        constraints={"required": True, "enum": SignatoryType.values},
+    ),
+    Column(
+        "country",
+        ("country",),
+        "ISO 3166-1 alpha-2 code; empty for a body with no home country.",
+        to_json=lambda code: str(code) or None,
+        nullable=True,
+        constraints={"pattern": "[A-Z]{2}"},
+    ),
+    Column(
+        "region",
+        ("region",),
+        "UN M49 region, derived from the country.",
+        constraints={"enum": Region.values},
+    ),
+    Column("kind", ("kind",), "The kind of organisation: company, association, …"),
+    Column("website", ("website",), "Its website.", constraints={"pattern": "https?://.*"}),
+    Column("twitter", ("twitter",), "Its Twitter handle, without the @."),
+    Column("linkedin", ("linkedin",), "Its LinkedIn page.", constraints={"pattern": "https?://.*"}),
+    Column("statement", ("statement",), "A short statement in its own words."),
+    Column(
+        "since",
+        ("supporter_since", "supporter_since_precision"),
+        "Supporter since: an ISO 8601 date at the precision known (2021-11-11, 2019-01, 2019).",
+        to_json=dates.iso,
+        nullable=True,
+        constraints={"pattern": r"\d{4}(-\d{2}(-\d{2})?)?"},
+    ),
+    Column(
+        "since_by",
+        ("supporter_since_is_bound",),
+        "True when the date only bounds it: a supporter by then.",
+        type="boolean",
+    ),
+    Column(
+        "url",
+        ("slug",),
+        "The absolute path of its page.",
+        to_json=_detail_path,
+        in_csv=False,
+    ),
+    Column(
+        "status",
+        ("status",),
+        "current, or former when it is no longer on the official list.",
+        constraints={"required": True, "enum": SignatoryStatus.values},
+        added_later=True,
+    ),
+    Column(
+        "left",
+        ("left_on",),
+        "The date from which a former supporter is no longer on the official list.",
+        to_json=_iso_date,
+        type="date",
+        nullable=True,
+        added_later=True,
+    ),
+)
+
+FIELDS: tuple[str, ...] = tuple(dict.fromkeys(name for column in COLUMNS for name in column.fields))
+CSV_COLUMNS: list[str] = [column.name for column in COLUMNS if column.in_csv]
+REQUIRED_ON_IMPORT: list[str] = [
+    column.name for column in COLUMNS if column.in_csv and not column.added_later
+]
+
+
+def _reader(column: Column) -> Callable[[tuple], Any]:
+    """The column's JSON value from a row of FIELDS (built once: it runs for every cell)."""
+    pick = itemgetter(*(FIELDS.index(name) for name in column.fields))
+    if len(column.fields) > 1:
+        return lambda row: column.to_json(*pick(row))
+    if column.to_json is _same:
+        return pick
+    return lambda row: column.to_json(pick(row))
+
+
+_READERS = [(column.name, _reader(column)) for column in COLUMNS]
+_CSV_READERS = [(column.to_csv, _reader(column)) for column in COLUMNS if column.in_csv]
+
+
+def record(row: tuple) -> dict:
+    """One supporter as the JSON export gives it, from its values of FIELDS."""
+    return {name: read(row) for name, read in _READERS}
+
+
+def csv_row(row: tuple) -> list[str]:
+    """One supporter as a CSV row, from its values of FIELDS."""
+    return [to_csv(read(row)) for to_csv, read in _CSV_READERS]
+
+
+def as_record(signatory) -> dict:
+    """One supporter (a model instance) as the JSON export gives it."""
+    return record(tuple(getattr(signatory, name) for name in FIELDS))
+
+
+def table_schema() -> dict:
+    """The CSV export described as a Frictionless Table Schema."""
+    fields = []
+    for column in COLUMNS:
+        if not column.in_csv:
+            continue
+        described = {"name": column.name, "type": column.type, "description": column.description}
+        if column.type == "boolean":
+            described.update(trueValues=["true"], falseValues=["false"])
+        if column.constraints:
+            described["constraints"] = dict(column.constraints)
+        fields.append(described)
+    return {"fields": fields, "missingValues": [""], "primaryKey": "slug"}

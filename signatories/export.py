@@ -1,86 +1,141 @@
-"""The export shape shared by /signatories.csv, /signatories.json and the admin action."""
+"""The exports: /signatories.csv, /signatories.json and the admin's CSV action.
+
+Rows come from `SignatoryQuerySet.export_rows` as tuples and are written through the column
+map (`signatories.columns`): no model instance is built, and rows are fetched a chunk at a
+time, so memory stays flat whatever the size of the export.
+
+An export must never look complete when it is not. The first chunk is fetched before the
+response starts, so a database that can't answer gives a 503 with a message, not a 200
+with only a header. A failure later, mid-stream, is raised, not caught: the server then
+cuts the connection and the client sees a truncated download (the JSON lacks its closing
+bracket). The JSON's `count` comes last, once every row is written, so it is exactly the
+number of results it follows.
+"""
 
 import csv
+import json
+import logging
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
-from signatories.models import Signatory
+from django.db import DatabaseError
+from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.utils.translation import gettext as _
 
-CSV_COLUMNS = [
-    "name",
-    "slug",
-    "type",
-    "country",
-    "region",
-    "kind",
-    "website",
-    "twitter",
-    "linkedin",
-    "statement",
-    "since",
-    "since_by",
-]
+from signatories import columns
+from signatories.models import SignatoryQuerySet
 
-# Only the columns an export reads, so a large export never loads what it won't write.
-EXPORT_FIELDS = [
-    "name",
-    "slug",
-    "type",
-    "country",
-    "region",
-    "kind",
-    "website",
-    "twitter",
-    "linkedin",
-    "statement",
-    "supporter_since",
-    "supporter_since_precision",
-    "supporter_since_is_bound",
-]
+logger = logging.getLogger(__name__)
+
+# The columns every export has, older ones included: the importer requires these.
+CSV_COLUMNS = columns.REQUIRED_ON_IMPORT
+
+CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
+CSV_FILENAME = "paris-call-supporters.csv"
+JSON_CONTENT_TYPE = "application/json"
+# Rows fetched per round trip, and written per chunk of the response.
+CHUNK = 2000
+# How long a client is asked to wait before trying again when the database is unavailable.
+RETRY_AFTER_SECONDS = 30
 
 
-def as_record(signatory: Signatory) -> dict:
-    """One supporter as the JSON export gives it."""
-    return {
-        "name": signatory.name,
-        "slug": signatory.slug,
-        "type": signatory.type,
-        "country": signatory.country.code or None,
-        "region": signatory.region,
-        "kind": signatory.kind,
-        "website": signatory.website,
-        "twitter": signatory.twitter,
-        "linkedin": signatory.linkedin,
-        "statement": signatory.statement,
-        "since": signatory.since_iso,
-        "since_by": signatory.supporter_since_is_bound,
-        "url": signatory.get_absolute_url(),
-    }
+def csv_response(queryset: SignatoryQuerySet) -> HttpResponse:
+    """The supporters as a CSV download (the public export and the admin action alike)."""
+    try:
+        rows = _rows(queryset)
+    except DatabaseError:
+        return _unavailable(_text_response)
+    response = StreamingHttpResponse(csv_lines(rows), content_type=CSV_CONTENT_TYPE)
+    return _as_attachment(response)
 
 
-def as_csv_row(signatory: Signatory) -> list[str]:
-    """One supporter as a CSV row: the JSON values, empty for null, `true`/`false`."""
-    record = as_record(signatory)
-    return [_csv_value(record[column]) for column in CSV_COLUMNS]
+def json_response(queryset: SignatoryQuerySet) -> HttpResponse:
+    """The supporters as `{"results": [...], "count": n}`, streamed."""
+    try:
+        rows = _rows(queryset)
+    except DatabaseError:
+        return _unavailable(_json_response)
+    return StreamingHttpResponse(json_lines(rows), content_type=JSON_CONTENT_TYPE)
 
 
-def _csv_value(value) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "true" if value else "false"
-    return str(value)
+def csv_head() -> HttpResponse:
+    """What a HEAD request on the CSV export gets: its headers, without running it."""
+    return _as_attachment(HttpResponse(content_type=CSV_CONTENT_TYPE))
 
 
-class _Echo:
-    """A file-like object whose write() returns the line, for streaming csv.writer."""
-
-    def write(self, value: str) -> str:
-        return value
+def json_head() -> HttpResponse:
+    """What a HEAD request on the JSON export gets: its headers, without running it."""
+    return HttpResponse(content_type=JSON_CONTENT_TYPE)
 
 
-def csv_lines(signatories: Iterable[Signatory]) -> Iterator[str]:
-    """The header, then one line per supporter, generated lazily."""
-    writer = csv.writer(_Echo())
-    yield writer.writerow(CSV_COLUMNS)
-    for signatory in signatories:
-        yield writer.writerow(as_csv_row(signatory))
+def csv_lines(rows: Iterable[tuple]) -> Iterator[str]:
+    """The header, then the rows, a chunk of lines at a time."""
+    buffer = _LineBuffer()
+    writer = csv.writer(buffer)
+    writer.writerow(columns.CSV_COLUMNS)
+    yield buffer.take()
+    for chunk in _chunks(rows):
+        writer.writerows(columns.csv_row(row) for row in chunk)
+        yield buffer.take()
+
+
+def json_lines(rows: Iterable[tuple]) -> Iterator[str]:
+    """The JSON document, a chunk of results at a time; the count once they are all out."""
+    yield '{"results": ['
+    count = 0
+    for chunk in _chunks(rows):
+        lines = [json.dumps(columns.record(row), ensure_ascii=False) for row in chunk]
+        yield ("," if count else "") + "\n" + ",\n".join(lines)
+        count += len(lines)
+    yield f'\n], "count": {count}}}\n'
+
+
+def _rows(queryset: SignatoryQuerySet) -> Iterator[tuple]:
+    """The export's rows; raises DatabaseError now, not mid-response, if the query fails."""
+    rows = queryset.export_rows().iterator(chunk_size=CHUNK)
+    first = list(islice(rows, 1))
+    return chain(first, rows)
+
+
+def _chunks(rows: Iterable[tuple]) -> Iterator[list[tuple]]:
+    rows = iter(rows)
+    while chunk := list(islice(rows, CHUNK)):
+        yield chunk
+
+
+class _LineBuffer:
+    """A file-like object that csv.writer writes to, emptied by each `take()`."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+
+    def write(self, text: str) -> None:
+        self.parts.append(text)
+
+    def take(self) -> str:
+        text = "".join(self.parts)
+        self.parts.clear()
+        return text
+
+
+def _as_attachment(response: HttpResponse) -> HttpResponse:
+    response["Content-Disposition"] = f'attachment; filename="{CSV_FILENAME}"'
+    return response
+
+
+def _unavailable(respond) -> HttpResponse:
+    logger.exception("The export's query failed before the response started.")
+    response = respond(
+        _("The directory's database is unavailable; the export was not made. Try again later.")
+    )
+    response.status_code = 503
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    return response
+
+
+def _text_response(message: str) -> HttpResponse:
+    return HttpResponse(message + "\n", content_type="text/plain; charset=utf-8")
+
+
+def _json_response(message: str) -> HttpResponse:
+    return JsonResponse({"error": message})

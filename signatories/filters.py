@@ -1,4 +1,4 @@
-"""The list's query parameters: q, type, region, country, since, sort (see the SPEC)."""
+"""The list's query parameters: q, type, region, country, since, status, sort (see the SPEC)."""
 
 import django_filters
 from django import forms
@@ -6,15 +6,22 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
-from signatories.models import Signatory, SignatoryQuerySet, SignatoryType
+from signatories.models import (
+    NAME_ORDER,
+    Signatory,
+    SignatoryQuerySet,
+    SignatoryStatus,
+    SignatoryType,
+)
 from signatories.regions import Region
+from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 # The facets, in the order the form shows them: each counts its options under the others.
 FACETS = ("type", "region", "country")
 
 SORTS = {
-    "name": ("sort_name", "id"),
-    "-name": ("-sort_name", "-id"),
+    "name": NAME_ORDER,
+    "-name": tuple(f"-{field}" for field in NAME_ORDER),
     "since": (F("supporter_since").asc(nulls_last=True), "sort_name", "id"),
     "-since": (F("supporter_since").desc(nulls_last=True), "sort_name", "id"),
 }
@@ -101,6 +108,16 @@ class SignatoryFilter(django_filters.FilterSet):
             "max_value": _("Enter a year from 1900 to 2100."),
         },
     )
+    status = django_filters.ChoiceFilter(
+        label=_("Status"),
+        choices=STATUS_FILTER_CHOICES,
+        method="filter_status",
+        empty_label=None,
+        help_text=_("Current supporters unless asked: former ones left the official list."),
+        error_messages=_invalid(
+            _("status"), ", ".join(value for value, _label in STATUS_FILTER_CHOICES)
+        ),
+    )
     sort = django_filters.ChoiceFilter(
         label=_("Sort by"),
         choices=SORT_CHOICES,
@@ -111,13 +128,16 @@ class SignatoryFilter(django_filters.FilterSet):
 
     class Meta:
         model = Signatory
-        fields = ["q", "type", "region", "country", "since", "sort"]
+        fields = ["q", "type", "region", "country", "since", "status", "sort"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
             data = data.copy()
             # Country codes are upper case; accept `country=fr` as a person would type it.
             data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+            # No status is the default, current supporters: one value, so one cached count.
+            if not data.get("status"):
+                data["status"] = SignatoryStatus.CURRENT
         super().__init__(data, *args, **kwargs)
 
     @property
@@ -133,6 +153,9 @@ class SignatoryFilter(django_filters.FilterSet):
     def filter_since(self, queryset: SignatoryQuerySet, name: str, value) -> SignatoryQuerySet:
         return queryset.supporting_since_year(int(value))
 
+    def filter_status(self, queryset: SignatoryQuerySet, name: str, value: str):
+        return queryset.with_status(value)
+
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
         return queryset.order_by(*SORTS[value])
 
@@ -145,6 +168,7 @@ class SignatoryFilter(django_filters.FilterSet):
             tuple(sorted(data.get("region") or ())),
             tuple(sorted(data.get("country") or ())),
             data.get("since"),
+            data.get("status"),
         )
 
     def filtered_without(self, facet: str) -> SignatoryQuerySet:

@@ -1,37 +1,20 @@
 """The public directory: the filtered list, its exports, and one supporter's page."""
 
-import json
-from collections.abc import Iterator
-
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django_countries import countries
 from django_filters.views import FilterView
 
 from signatories import export
-from signatories.cache import COUNTS_TIMEOUT
+from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
 from signatories.regions import Region
 
-# Rows fetched per round trip while an export streams: memory stays flat whatever the size.
-EXPORT_CHUNK = 2000
-# What a row of the list shows (and its link needs).
-LIST_FIELDS = [
-    "name",
-    "slug",
-    "type",
-    "country",
-    "region",
-    "supporter_since",
-    "supporter_since_precision",
-    "supporter_since_is_bound",
-]
 # Other supporters from the same country shown on a supporter's page; the rest are a link.
 NEIGHBOURS_SHOWN = 12
 
@@ -67,7 +50,7 @@ class SignatoryListView(FilterView):
         self.filterset = self.get_filterset(self.get_filterset_class())
         status = 200
         if self.filterset.is_valid():
-            self.object_list = self.filterset.qs.only(*LIST_FIELDS)
+            self.object_list = self.filterset.qs.for_list()
             self.counts = counts_for(self.filterset)
         else:
             # The page says what was wrong and what is valid; nothing is listed.
@@ -78,41 +61,38 @@ class SignatoryListView(FilterView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        chosen = _chosen(self.filterset)
+        page = context["page_obj"]
+        # The page shows the filters as understood (and cached), never the raw query string.
+        query = (
+            canonical_query(self.filterset.form.cleaned_data, page.number)
+            if self.counts is not None
+            else self.filterset.data
+        )
+        chosen = _chosen(query)
         errors = self.filterset.errors
         # Lazy: a page whose rendered form and rows come from the cache never needs them.
         context.update(
+            query=query,
             counts=self.counts,
             facets=SimpleLazyObject(lambda: facets(chosen, self.counts, errors)),
-            active=SimpleLazyObject(lambda: _active(chosen, self.filterset)),
+            active=SimpleLazyObject(lambda: _active(chosen, query)),
             sort_choices=SORT_CHOICES,
-            rendered_key=self._rendered_key(context["page_obj"]),
-            rendered_timeout=COUNTS_TIMEOUT,
+            fragment_key=(
+                list_fragment_key(query, page.paginator.per_page, self.counts["version"])
+                if self.counts is not None
+                else None
+            ),
+            fragment_timeout=COUNTS_TIMEOUT,
         )
         return context
 
-    def _rendered_key(self, page) -> str:
-        """What the rendered form and rows depend on, besides the directory's version."""
-        if self.counts is None:
-            return ""
-        data = self.filterset.form.cleaned_data
-        return repr(
-            (
-                self.filterset.count_parameters(),
-                data.get("sort") or "name",
-                page.number,
-                page.paginator.per_page,
-                get_language(),
-            )
-        )
 
-
-def _chosen(filterset: SignatoryFilter) -> dict[str, list[str]]:
+def _chosen(query: QueryDict) -> dict[str, list[str]]:
     """The values asked for in each repeatable parameter, valid or not."""
-    return {name: filterset.data.getlist(name) for name in ("type", "region", "country")}
+    return {name: query.getlist(name) for name in ("type", "region", "country")}
 
 
-def _active(chosen: dict[str, list[str]], filterset: SignatoryFilter) -> dict:
+def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     """The active filters, each with what its parameter becomes when it is removed."""
     labels = {
         "type": dict(SignatoryType.choices).get,
@@ -129,8 +109,8 @@ def _active(chosen: dict[str, list[str]], filterset: SignatoryFilter) -> dict:
         ]
         for name, values in chosen.items()
     }
-    active["q"] = filterset.data.get("q", "").strip()
-    active["since"] = filterset.data.get("since", "").strip()
+    active["q"] = query.get("q", "").strip()
+    active["since"] = query.get("since", "").strip()
     active["any"] = any(active[name] for name in ("q", "since", *chosen))
     return active
 
@@ -147,34 +127,24 @@ def signatories_json(request: HttpRequest) -> HttpResponse:
     filterset = _filtered_or_400(request)
     if isinstance(filterset, HttpResponse):
         return filterset
-    count = counts_for(filterset)["total"]
-    rows = filterset.qs.only(*export.EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
-    return StreamingHttpResponse(_json_lines(count, rows), content_type="application/json")
-
-
-def _json_lines(count: int, rows: Iterator[Signatory]) -> Iterator[str]:
-    yield f'{{"count": {count}, "results": ['
-    separator = "\n"
-    for signatory in rows:
-        yield separator + json.dumps(export.as_record(signatory), ensure_ascii=False)
-        separator = ",\n"
-    yield "\n]}\n"
+    if request.method == "HEAD":
+        return export.json_head()
+    return export.json_response(filterset.qs)
 
 
 def signatories_csv(request: HttpRequest) -> HttpResponse:
     filterset = _filtered_or_400(request)
     if isinstance(filterset, HttpResponse):
         return filterset
-    rows = filterset.qs.only(*export.EXPORT_FIELDS).iterator(chunk_size=EXPORT_CHUNK)
-    response = StreamingHttpResponse(export.csv_lines(rows), content_type="text/csv")
-    response["Content-Disposition"] = 'attachment; filename="paris-call-supporters.csv"'
-    return response
+    if request.method == "HEAD":
+        return export.csv_head()
+    return export.csv_response(filterset.qs)
 
 
 def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
-    signatory = get_object_or_404(Signatory, slug=slug)
+    signatory = get_object_or_404(Signatory.objects.select_related("left_source"), slug=slug)
     citations = signatory.citations.select_related("source").order_by("source__date", "id")
-    neighbours = Signatory.objects.others_in_country(signatory).order_by("sort_name", "id")
+    neighbours = Signatory.objects.current().others_in_country(signatory).by_name()
     return render(
         request,
         "signatories/signatory_detail.html",

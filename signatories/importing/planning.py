@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
 
+from signatories import columns
 from signatories.dates import Precision
 from signatories.importing.matching import KeyIndex
 from signatories.importing.reading import CsvRow
@@ -18,24 +19,10 @@ from signatories.importing.writing import PlannedRow
 from signatories.models import Signatory, SignatoryStatus, SignatoryType
 from signatories.text import normalise
 
-# The fields an import may set, compared to tell "updated" from "unchanged".
-COMPARED_FIELDS = [
-    "name",
-    "type",
-    "country",
-    "region",
-    "kind",
-    "aliases",
-    "website",
-    "twitter",
-    "linkedin",
-    "statement",
-    "supporter_since",
-    "supporter_since_precision",
-    "supporter_since_is_bound",
-    "status",
-    "left_on",
-]
+# The fields an import may set, compared to tell "updated" from "unchanged": those the
+# export's column map reads (a slug is never changed by an import), and the aliases the
+# official list's French names add.
+COMPARED_FIELDS = [name for name in columns.FIELDS if name != "slug"] + ["aliases"]
 # Dropped with a warning when invalid; any other invalid field rejects the row.
 OPTIONAL_FIELDS = {"kind", "aliases", "website", "twitter", "linkedin", "statement"}
 ALIAS_SEPARATOR = "; "

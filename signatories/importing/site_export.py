@@ -9,16 +9,16 @@ from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
 from django_countries import countries
 
-from signatories import dates
+from signatories import columns, dates
 from signatories.columns import restore_cell
-from signatories.export import CSV_COLUMNS
 from signatories.importing.links import read_links
 from signatories.importing.rows import ParsedRow, RowRejected, trimmed
 from signatories.models import SignatoryStatus, SignatoryType
 from signatories.regions import Region
 
-EXPORT_OPTIONAL = ["status", "left"]
-EXPORT_REQUIRED = [column for column in CSV_COLUMNS if column not in EXPORT_OPTIONAL]
+# From the export's column map: columns added after the first exports are optional.
+EXPORT_REQUIRED = columns.REQUIRED_ON_IMPORT
+EXPORT_OPTIONAL = [column for column in columns.CSV_COLUMNS if column not in EXPORT_REQUIRED]
 
 
 def parse_export(raw_cells: dict[str, str]) -> ParsedRow:

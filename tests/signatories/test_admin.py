@@ -1,5 +1,7 @@
 """Staff keep the directory right through Django admin."""
 
+import datetime
+
 import pytest
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -27,6 +29,9 @@ def _signatory_form(**overrides) -> dict:
         "twitter": "",
         "linkedin": "",
         "statement": "",
+        "status": "current",
+        "left_on": "",
+        "left_source": "",
         "citations-TOTAL_FORMS": "0",
         "citations-INITIAL_FORMS": "0",
         "citations-MIN_NUM_FORMS": "0",
@@ -166,3 +171,104 @@ def test_the_export_action_downloads_the_selected_supporters(client):
     lines = b"".join(response.streaming_content).decode().splitlines()
     assert lines[0].startswith("name,slug,type,country,region")
     assert lines[1].startswith("Acme,acme,civil-society,DE,europe")
+
+
+def test_the_export_action_gives_the_same_file_as_the_public_export(client):
+    SignatoryFactory(name='=HYPERLINK("http://evil.example")', slug="formula", country="DE")
+    client.force_login(EditorFactory())
+    response = client.post(
+        reverse("admin:signatories_signatory_changelist"),
+        {
+            "action": "export_csv",
+            "_selected_action": Signatory.objects.values_list("pk", flat=True),
+        },
+    )
+    public = client.get(reverse("signatories:csv"))
+    assert response["Content-Type"] == public["Content-Type"] == "text/csv; charset=utf-8"
+    assert response["Content-Disposition"] == public["Content-Disposition"]
+    body = b"".join(response.streaming_content).decode()
+    assert body == b"".join(public.streaming_content).decode()
+    assert "\r\n\"'=HYPERLINK(" in body
+
+
+def test_the_supporter_list_shows_and_filters_status(client):
+    SignatoryFactory(name="Still Here", slug="still-here")
+    SignatoryFactory(
+        name="Gone Ltd", slug="gone-ltd", status="former", left_on=datetime.date(2025, 12, 25)
+    )
+    client.force_login(EditorFactory())
+    changelist = reverse("admin:signatories_signatory_changelist")
+    everyone = client.get(changelist)
+    assert "Former supporter" in everyone.text
+    assert "Still Here" in everyone.text
+    former = client.get(changelist, {"status__exact": "former"})
+    assert "Gone Ltd" in former.text
+    assert "Still Here" not in former.text
+
+
+def test_marking_a_supporter_former_is_kept_in_its_history(client):
+    signatory = SignatoryFactory(name="Acme", slug="acme", type="private-sector")
+    source = SourceFactory(kind="official-list", title="Official list, 2025-12-25")
+    client.force_login(EditorFactory())
+    response = client.post(
+        reverse("admin:signatories_signatory_change", args=[signatory.pk]),
+        _signatory_form(
+            name="Acme",
+            slug="acme",
+            type="private-sector",
+            status="former",
+            left_on="2025-12-25",
+            left_source=str(source.pk),
+        ),
+    )
+    assert response.status_code == 302
+    history = signatory.history.order_by("history_date")
+    assert [record.status for record in history] == ["current", "former"]
+    assert history.last().left_on == datetime.date(2025, 12, 25)
+
+
+def test_a_former_supporter_without_the_date_it_left_is_a_clear_form_error(client):
+    client.force_login(EditorFactory())
+    response = client.post(
+        reverse("admin:signatories_signatory_add"), _signatory_form(status="former")
+    )
+    assert response.status_code == 200
+    assert "A former supporter needs the date it left" in response.text
+    assert not Signatory.objects.exists()
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored"), [("@ParisCall", "ParisCall"), ("cyber_peace_1", "cyber_peace_1")]
+)
+def test_a_twitter_handle_is_accepted_with_or_without_the_at_sign(client, typed, stored):
+    client.force_login(EditorFactory())
+    response = client.post(
+        reverse("admin:signatories_signatory_add"), _signatory_form(twitter=typed)
+    )
+    assert response.status_code == 302
+    assert Signatory.objects.get().twitter == stored
+
+
+@pytest.mark.parametrize(
+    "typed", ["https://twitter.com/x y", "not a handle", "a_handle_far_too_long", "@bad!", "1234"]
+)
+def test_a_twitter_value_that_is_not_a_handle_is_refused_and_nothing_is_saved(client, typed):
+    client.force_login(EditorFactory())
+    response = client.post(
+        reverse("admin:signatories_signatory_add"), _signatory_form(twitter=typed)
+    )
+    assert response.status_code == 200
+    assert "Enter a Twitter handle" in response.text
+    assert not Signatory.objects.exists()
+
+
+@pytest.mark.parametrize("field", ["website", "linkedin"])
+def test_an_address_with_a_hidden_right_to_left_override_is_refused(client, field):
+    client.force_login(EditorFactory())
+    address = "https://example.com/\u202egnp.exe"
+    response = client.post(
+        reverse("admin:signatories_signatory_add"), _signatory_form(**{field: address})
+    )
+    assert response.status_code == 200
+    assert "invisible text-direction character (U+202E)" in response.text
+    assert not Signatory.objects.exists()

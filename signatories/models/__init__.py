@@ -1,0 +1,43 @@
+"""The directory's records, one module per subject, all importable from here.
+
+- `supporters`: `Signatory` (a supporter of the Call) and its queries.
+- `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
+- `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+
+The fixed choices (type, status) and the checks the models share are in
+`signatories.vocabulary`, beside `signatories.regions`: the export's column map reads them
+without importing the models.
+"""
+
+from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
+from signatories.models.milestones import Milestone, MilestoneCount
+from signatories.models.supporters import (
+    NAME_ORDER,
+    Signatory,
+    SignatoryQuerySet,
+    search_text_for,
+)
+from signatories.revision import Revision  # noqa: F401  (registered with the app's models)
+from signatories.vocabulary import (
+    SignatoryStatus,
+    SignatoryType,
+    choice_values,
+    http_url_validator,
+)
+
+__all__ = [
+    "NAME_ORDER",
+    "Citation",
+    "CitationBasis",
+    "Milestone",
+    "MilestoneCount",
+    "Signatory",
+    "SignatoryQuerySet",
+    "SignatoryStatus",
+    "SignatoryType",
+    "Source",
+    "SourceKind",
+    "choice_values",
+    "http_url_validator",
+    "search_text_for",
+]

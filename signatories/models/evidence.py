@@ -1,0 +1,206 @@
+"""Evidence: the sources a fact comes from, and the passages (citations) that support it."""
+
+from django.db import models
+from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
+
+from signatories import dates
+from signatories.dates import Precision
+from signatories.vocabulary import choice_values, http_url_validator
+
+
+class SourceQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug: str) -> "Source":
+        return self.get(slug=slug)
+
+    def articles(self) -> "SourceQuerySet":
+        return self.filter(kind=SourceKind.ARTICLE)
+
+
+class SourceKind(models.TextChoices):
+    ARTICLE = "article", _("Article")
+    OFFICIAL_LIST = "official-list", _("Official supporters list")
+    OFFICIAL_SITE = "official-site", _("The Paris Call's own site")
+    IMPORT = "import", _("Imported file")
+
+
+class Source(models.Model):
+    """What a fact comes from: an article, the official supporters list, an import."""
+
+    Kind = SourceKind
+
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    publisher = models.CharField(_("publisher or author"), max_length=200, blank=True)
+    date = models.DateField(_("date"), null=True, blank=True)
+    date_precision = models.CharField(
+        _("precision of the date"), max_length=5, choices=Precision.choices, default="day"
+    )
+    date_note = models.CharField(
+        _("about the date"),
+        max_length=300,
+        blank=True,
+        help_text=_("What is known of the date when it is not exact."),
+    )
+    url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
+    covers_whole_list = models.BooleanField(
+        _("the whole official list"),
+        default=False,
+        help_text=_(
+            "This file was the whole official list at its date: a supporter it lacks had left."
+        ),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = SourceQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("source")
+        verbose_name_plural = _("sources")
+        ordering = ["date", "title"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(kind__in=choice_values(SourceKind)), name="source_kind_valid"
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    def save(self, *args, **kwargs) -> None:
+        if self.date:
+            self.date = dates.truncate(self.date, self.date_precision)
+        super().save(*args, **kwargs)
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def date_display(self) -> str:
+        return dates.display(self.date, self.date_precision)
+
+
+class CitationManager(models.Manager):
+    def get_by_natural_key(self, source, signatory, milestone, principle):
+        return self.get(
+            source__slug=source,
+            signatory__slug=signatory,
+            milestone__slug=milestone,
+            principle__number=principle,
+        )
+
+
+class CitationBasis(models.TextChoices):
+    STATED = "stated", _("Stated by the source")
+    DERIVED = "derived", _("Derived from the source")
+
+
+class Citation(models.Model):
+    """A passage of a source that supports a supporter, a milestone or a principle."""
+
+    Basis = CitationBasis
+
+    source = models.ForeignKey(
+        Source, on_delete=models.PROTECT, related_name="citations", verbose_name=_("source")
+    )
+    signatory = models.ForeignKey(
+        "Signatory",
+        on_delete=models.CASCADE,
+        related_name="citations",
+        null=True,
+        blank=True,
+        verbose_name=_("supporter"),
+    )
+    milestone = models.ForeignKey(
+        "Milestone",
+        on_delete=models.CASCADE,
+        related_name="citations",
+        null=True,
+        blank=True,
+        verbose_name=_("milestone"),
+    )
+    principle = models.ForeignKey(
+        "principles.Principle",
+        on_delete=models.CASCADE,
+        related_name="citations",
+        null=True,
+        blank=True,
+        verbose_name=_("principle"),
+    )
+    passage = models.TextField(_("passage"), help_text=_("Quoted exactly from the source."))
+    basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices, default=Basis.STATED)
+    reasoning = models.TextField(
+        _("reasoning"),
+        blank=True,
+        help_text=_("How the fact follows from the passage, when it is derived."),
+    )
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = CitationManager()
+
+    class Meta:
+        verbose_name = _("citation")
+        verbose_name_plural = _("citations")
+        ordering = ["source__date", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(
+                    Q(signatory__isnull=False, milestone__isnull=True, principle__isnull=True)
+                    | Q(signatory__isnull=True, milestone__isnull=False, principle__isnull=True)
+                    | Q(signatory__isnull=True, milestone__isnull=True, principle__isnull=False)
+                ),
+                name="citation_cites_one_record",
+                violation_error_message=_(
+                    "A citation supports exactly one supporter, milestone or principle."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(basis__in=choice_values(CitationBasis)),
+                name="citation_basis_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(basis="stated") | ~Q(reasoning=""),
+                name="derived_citation_has_reasoning",
+                violation_error_message=_("Explain how a derived fact follows from the source."),
+            ),
+            # One passage per source and record: also the fixtures' natural key.
+            models.UniqueConstraint(
+                fields=["source", "signatory"],
+                condition=Q(signatory__isnull=False),
+                name="one_citation_per_source_signatory",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "milestone"],
+                condition=Q(milestone__isnull=False),
+                name="one_citation_per_source_milestone",
+            ),
+            models.UniqueConstraint(
+                fields=["source", "principle"],
+                condition=Q(principle__isnull=False),
+                name="one_citation_per_source_principle",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.source}: {self.passage[:60]}"
+
+    def natural_key(self) -> tuple:
+        return (
+            self.source.slug,
+            self.signatory.slug if self.signatory else None,
+            self.milestone.slug if self.milestone else None,
+            self.principle.number if self.principle else None,
+        )
+
+    natural_key.dependencies = [
+        "signatories.source",
+        "signatories.signatory",
+        "signatories.milestone",
+        "principles.principle",
+    ]

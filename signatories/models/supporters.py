@@ -1,0 +1,345 @@
+"""Supporters: who supports the Call, since when, and whether they still do."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from signatories import columns, dates
+from signatories.dates import Precision
+from signatories.links import list_url
+from signatories.regions import Region, region_of, subregion_of
+from signatories.text import normalise
+from signatories.vocabulary import (
+    STATUS_ALL,
+    SignatoryStatus,
+    SignatoryType,
+    choice_values,
+    http_url_validator,
+    validate_no_bidi_controls,
+    validate_twitter_handle,
+)
+
+# The directory's one name order: accent- and case-insensitive name, then id for ties.
+NAME_ORDER = ("sort_name", "id")
+
+# What a row of the list shows (and its link needs).
+LIST_FIELDS = (
+    "name",
+    "slug",
+    "type",
+    "country",
+    "region",
+    "supporter_since",
+    "supporter_since_precision",
+    "supporter_since_is_bound",
+    "status",
+)
+
+
+class SignatoryQuerySet(models.QuerySet):
+    def get_by_natural_key(self, slug: str) -> "Signatory":
+        return self.get(slug=slug)
+
+    def by_name(self) -> "SignatoryQuerySet":
+        return self.order_by(*NAME_ORDER)
+
+    def current(self) -> "SignatoryQuerySet":
+        """The supporters on the official list today: what pages show unless asked."""
+        return self.filter(status=SignatoryStatus.CURRENT)
+
+    def with_status(self, status: str) -> "SignatoryQuerySet":
+        """`current`, `former`, or every supporter for `all` (the list's `status`)."""
+        return self if status == STATUS_ALL else self.filter(status=status)
+
+    def for_list(self) -> "SignatoryQuerySet":
+        """Only the columns a row of the list shows."""
+        return self.only(*LIST_FIELDS)
+
+    def for_sitemap(self) -> "SignatoryQuerySet":
+        return self.only("slug", "updated").by_name()
+
+    def export_rows(self) -> "SignatoryQuerySet":
+        """Tuples of the export's fields (see `signatories.columns`), no model instances."""
+        return self.values_list(*columns.FIELDS)
+
+    def states(self) -> "SignatoryQuerySet":
+        return self.filter(type=SignatoryType.STATE)
+
+    def supporting_since_year(self, year: int) -> "SignatoryQuerySet":
+        return self.filter(supporter_since__year=year)
+
+    def count_by(self, field: str) -> dict[str, int]:
+        """How many supporters have each value of `field`: one grouped query."""
+        return dict(self.order_by().values_list(field).annotate(count=Count("id")))
+
+    def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
+        if not signatory.country:
+            return self.none()
+        return self.filter(country=signatory.country).exclude(pk=signatory.pk)
+
+    def search(self, query: str) -> "SignatoryQuerySet":
+        """Names, aliases and (for states) country names, ignoring case and accents."""
+        words = normalise(query).split()
+        queryset = self
+        for word in words:
+            queryset = queryset.filter(search_text__contains=word)
+        return queryset
+
+
+class Signatory(models.Model):
+    name = models.CharField(_("name"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=320, unique=True)
+    type = models.CharField(_("type"), max_length=20, choices=SignatoryType.choices)
+    country = CountryField(_("country"), blank=True)
+    region = models.CharField(
+        _("region"),
+        max_length=20,
+        choices=Region.choices,
+        blank=True,
+        help_text=_("Derived from the country; set it only when there is no country."),
+    )
+    kind = models.CharField(
+        _("organisation kind"),
+        max_length=100,
+        blank=True,
+        help_text=_("Company, association, university, think tank, foundation, …"),
+    )
+    aliases = models.CharField(
+        _("other names"),
+        max_length=500,
+        blank=True,
+        help_text=_("Other names search should find, e.g. the official list's French name."),
+    )
+    website = models.URLField(
+        _("website"), max_length=500, blank=True, validators=[http_url_validator]
+    )
+    twitter = models.CharField(
+        _("Twitter handle"),
+        max_length=50,
+        blank=True,
+        help_text=_("Without the @."),
+    )
+    linkedin = models.URLField(
+        _("LinkedIn URL"), max_length=500, blank=True, validators=[http_url_validator]
+    )
+    statement = models.TextField(
+        _("statement"), blank=True, help_text=_("In the supporter's own words.")
+    )
+    supporter_since = models.DateField(
+        _("supporter since"),
+        null=True,
+        blank=True,
+        help_text=_("The first day of the period when the precision is a month or a year."),
+    )
+    supporter_since_precision = models.CharField(
+        _("precision of supporter since"),
+        max_length=5,
+        choices=Precision.choices,
+        default=Precision.DAY,
+    )
+    supporter_since_is_bound = models.BooleanField(
+        _("only “by” that date"),
+        default=False,
+        help_text=_("The sources say it supported the Call by then, not when it joined."),
+    )
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=SignatoryStatus.choices,
+        default=SignatoryStatus.CURRENT,
+        help_text=_("Former: no longer on the official list. Its page stays and says so."),
+    )
+    left_on = models.DateField(
+        _("left on"),
+        null=True,
+        blank=True,
+        help_text=_("The date of the first official list that no longer has it."),
+    )
+    left_source = models.ForeignKey(
+        "Source",
+        on_delete=models.PROTECT,
+        related_name="departures",
+        null=True,
+        blank=True,
+        verbose_name=_("source showing it left"),
+    )
+    # The name without case or accents, so that "École" sorts among the E's on every database.
+    sort_name = models.CharField(max_length=300, editable=False, default="")
+    # Normalised name, aliases and country name: what `q` searches (trigram-indexed on
+    # PostgreSQL, see migration 0002).
+    search_text = models.TextField(editable=False, default="")
+    created = models.DateTimeField(_("created"), auto_now_add=True)
+    updated = models.DateTimeField(_("updated"), auto_now=True)
+
+    history = HistoricalRecords()
+    objects = SignatoryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("supporter")
+        verbose_name_plural = _("supporters")
+        ordering = list(NAME_ORDER)
+        constraints = [
+            # A state is identified by its country.
+            models.UniqueConstraint(
+                fields=["country"],
+                condition=Q(type="state"),
+                name="one_state_per_country",
+                violation_error_message=_("There is already a state for this country."),
+            ),
+            models.UniqueConstraint(
+                fields=["name", "country", "type"],
+                name="one_supporter_per_name_country_type",
+                violation_error_message=_(
+                    "There is already a supporter of this type with this name and country."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(type__in=choice_values(SignatoryType)),
+                name="signatory_type_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(region__in=choice_values(Region)),
+                name="signatory_region_valid",
+            ),
+            models.CheckConstraint(
+                condition=~Q(type="state") | ~Q(country=""),
+                name="state_has_country",
+                violation_error_message=_("A state needs its country."),
+            ),
+            models.CheckConstraint(
+                condition=Q(supporter_since_precision__in=choice_values(Precision)),
+                name="signatory_since_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(status__in=choice_values(SignatoryStatus)),
+                name="signatory_status_valid",
+            ),
+            # A former supporter says from when; a current one has not left.
+            models.CheckConstraint(
+                condition=(
+                    Q(status="current", left_on__isnull=True)
+                    | Q(status="former", left_on__isnull=False)
+                ),
+                name="former_supporter_has_left_date",
+                violation_error_message=_(
+                    "A former supporter needs the date it left; a current one has none."
+                ),
+            ),
+        ]
+        indexes = [
+            # The list's default order (name, then id), unfiltered and for deep pages.
+            models.Index(fields=["sort_name", "id"], name="signatory_sort_name_id"),
+            # The type, region and country filters, in the list's order, and their counts.
+            models.Index(fields=["type", "sort_name"], name="signatory_type_sort_name"),
+            models.Index(fields=["region", "sort_name"], name="signatory_region_sort_name"),
+            models.Index(fields=["country", "sort_name"], name="signatory_country_sort_name"),
+            # sort=since / -since and the `since` year filter.
+            models.Index(fields=["supporter_since", "sort_name"], name="signatory_since_sort_name"),
+        ]
+
+    def __str__(self) -> str:
+        return self.name
+
+    def save(self, *args, **kwargs) -> None:
+        self.derive()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self) -> str:
+        return reverse("signatories:detail", args=[self.slug])
+
+    def natural_key(self) -> tuple[str]:
+        return (self.slug,)
+
+    @property
+    def subregion(self) -> str:
+        return subregion_of(self.country.code) if self.country else ""
+
+    @property
+    def since_iso(self) -> str | None:
+        return dates.iso(self.supporter_since, self.supporter_since_precision)
+
+    @property
+    def since_display(self) -> str:
+        return dates.display(
+            self.supporter_since, self.supporter_since_precision, self.supporter_since_is_bound
+        )
+
+    # Django's get_type_display() rebuilds a dict of every choice on each call; a list page
+    # shows hundreds of these, so look the label up directly.
+    @property
+    def type_label(self) -> str:
+        return SignatoryType(self.type).label if self.type in SignatoryType.values else self.type
+
+    @property
+    def region_label(self) -> str:
+        return Region(self.region).label if self.region in Region.values else self.region
+
+    @property
+    def is_former(self) -> bool:
+        return self.status == SignatoryStatus.FORMER
+
+    @property
+    def left_display(self) -> str:
+        return dates.display(self.left_on, Precision.DAY)
+
+    @property
+    def since_note(self) -> str:
+        """What the date means: the day it joined, a month or a year, or only a bound."""
+        return dates.precision_note(self.supporter_since_precision, self.supporter_since_is_bound)
+
+    def country_list_url(self) -> str:
+        """The list filtered to this supporter's country."""
+        return list_url(country=self.country.code)
+
+    def derive(self) -> None:
+        """Fill what follows from other fields: region, date truncation, search text."""
+        if self.country:
+            self.region = region_of(self.country.code) or self.region
+        if self.supporter_since:
+            self.supporter_since = dates.truncate(
+                self.supporter_since, self.supporter_since_precision
+            )
+        self.twitter = self.twitter.strip().lstrip("@")
+        self.sort_name = normalise(self.name)
+        self.search_text = search_text_for(self.name, self.aliases, self.type, self.country)
+
+    def clean(self) -> None:
+        self.derive()
+        errors = self._link_errors()
+        if not self.country and not self.region:
+            errors["region"] = _("Choose a region when there is no country (e.g. International).")
+        if self.country and region_of(self.country.code) is None:
+            errors["country"] = _("The UN M49 table has no region for it.")
+        if self.type == SignatoryType.STATE and not self.country:
+            errors["country"] = _("A state needs its country.")
+        if errors:
+            raise ValidationError(errors)
+
+    def _link_errors(self) -> dict[str, ValidationError]:
+        """The links' checks, here rather than as field validators to keep the schema as is."""
+        checks = [
+            ("website", validate_no_bidi_controls),
+            ("linkedin", validate_no_bidi_controls),
+            ("twitter", validate_twitter_handle),
+        ]
+        errors = {}
+        for name, check in checks:
+            value = getattr(self, name)
+            try:
+                if value:
+                    check(value)
+            except ValidationError as error:
+                errors[name] = error
+        return errors
+
+
+def search_text_for(name: str, aliases: str, type: str, country) -> str:
+    """What `q` matches: the name and aliases, and a state's country name too."""
+    parts = [name, aliases]
+    if type == SignatoryType.STATE and country:
+        parts.append(country.name)
+    return normalise(" ".join(part for part in parts if part))

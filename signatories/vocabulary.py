@@ -1,0 +1,73 @@
+"""The directory's fixed vocabularies (type, status), and the checks on values its models share."""
+
+import re
+
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class SignatoryType(models.TextChoices):
+    STATE = "state", _("State")
+    PUBLIC_AUTHORITY = "public-authority", _("Public authority")
+    PRIVATE_SECTOR = "private-sector", _("Company / private sector")
+    CIVIL_SOCIETY = "civil-society", _("NGO / civil society")
+
+
+class SignatoryStatus(models.TextChoices):
+    CURRENT = "current", _("Current supporter")
+    FORMER = "former", _("Former supporter")
+
+
+# The list's `status=all`: current and former supporters together.
+STATUS_ALL = "all"
+STATUS_FILTER_CHOICES = [
+    *SignatoryStatus.choices,
+    (STATUS_ALL, _("Current and former supporters")),
+]
+
+
+def choice_values(choices: type[models.TextChoices]) -> list[str]:
+    return [value for value, _label in choices.choices]
+
+
+http_url_validator = URLValidator(schemes=["http", "https"])
+
+
+# A Twitter handle: letters, digits and underscores, at most 15, at least one letter.
+TWITTER_HANDLE = re.compile(r"^(?=.*[A-Za-z])[A-Za-z0-9_]{1,15}$")
+
+# Invisible characters that change the direction of text: in a link they can make the
+# address shown differ from the address followed, so the directory refuses them.
+BIDI_CONTROLS = frozenset(
+    "\u061c\u200e\u200f"  # Arabic letter mark, left-to-right and right-to-left marks
+    "\u202a\u202b\u202c\u202d\u202e"  # embeddings and overrides (U+202E: right-to-left)
+    "\u2066\u2067\u2068\u2069"  # isolates
+)
+
+
+def validate_twitter_handle(value: str) -> None:
+    """A handle such as `ParisCall` (the leading @ is removed before this check)."""
+    if not TWITTER_HANDLE.match(value):
+        raise ValidationError(
+            _(
+                "Enter a Twitter handle: up to 15 letters, digits or underscores, "
+                "such as ParisCall (with or without the @)."
+            ),
+            code="invalid_twitter",
+        )
+
+
+def validate_no_bidi_controls(value: str) -> None:
+    """Refuse text holding a direction control character such as U+202E."""
+    found = sorted({character for character in value if character in BIDI_CONTROLS})
+    if found:
+        raise ValidationError(
+            _(
+                "This contains an invisible text-direction character (%(codes)s) that can "
+                "disguise where a link leads. Type the address again without it."
+            ),
+            code="bidi_control",
+            params={"codes": ", ".join(f"U+{ord(character):04X}" for character in found)},
+        )
