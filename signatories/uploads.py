@@ -1,11 +1,11 @@
 """Uploads waiting between the admin import's preview and its confirmation.
 
-Each upload is a file in `UPLOAD_DIR` (the setting `IMPORT_UPLOAD_DIR`, by default a
-folder in the system's temporary directory; with several app servers, a directory they
-share), named by a random token, beside a small JSON file saying whose it is. Confirming
-*claims* the file by renaming it, which only one request can do, so a second click on
-"Import" finds it being imported or already imported, never imports it twice. Files are
-kept `KEEP_SECONDS` and removed by the next upload after that.
+Each upload is a file in `upload_dir()` (the environment's `DJANGO_IMPORT_UPLOAD_DIR`, by
+default a folder in the system's temporary directory; with several app servers, a
+directory they share), named by a random token, beside a small JSON file saying whose it
+is. Confirming *claims* the file by renaming it, which only one request can do, so a
+second click on "Import" finds it being imported or already imported, never imports it
+twice. Files are kept `KEEP_SECONDS` and removed by the next upload after that.
 """
 
 import contextlib
@@ -19,7 +19,6 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from django.conf import settings
 from django.db import models
 
 KEEP_SECONDS = 60 * 60
@@ -46,7 +45,7 @@ class Pending:
 
 def upload_dir() -> Path:
     default = Path(tempfile.gettempdir()) / "pariscall-imports"
-    directory = Path(getattr(settings, "IMPORT_UPLOAD_DIR", "") or default)
+    directory = Path(os.environ.get("DJANGO_IMPORT_UPLOAD_DIR", "") or default)
     directory.mkdir(mode=0o700, parents=True, exist_ok=True)
     return directory
 
