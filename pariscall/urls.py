@@ -12,6 +12,9 @@ urlpatterns = [
     path("", include("signatories.urls")),
     path("", include("principles.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
+    path("about/", views.about, name="about"),
+    path("embed/counters/", views.embed_counters, name="embed-counters"),
+    path("datapackage.json", views.datapackage, name="datapackage"),
     path(
         "sitemap.xml",
         sitemap_views.index,
