@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from signatories import change_views
-from signatories.importer import import_file
+from signatories.importing import import_file
 from signatories.models import Signatory
 from tests.factories import EditorFactory, SignatoryFactory, StateFactory
 
