@@ -1,15 +1,22 @@
-"""sitemap.xml: the fixed pages, every principle and every supporter."""
+"""sitemap.xml: the fixed pages, every principle, every supporter and every country with one."""
 
 from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from principles.models import Principle
+from signatories.countries import country_counts, rows_from
 from signatories.models import Signatory
 
 
 class PagesSitemap(Sitemap):
     def items(self) -> list[str]:
-        return ["home", "signatories:list", "principles:list"]
+        return [
+            "home",
+            "signatories:list",
+            "signatories:changes",
+            "signatories:countries",
+            "principles:list",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -31,8 +38,17 @@ class SignatoriesSitemap(Sitemap):
         return signatory.updated
 
 
+class CountriesSitemap(Sitemap):
+    def items(self) -> list[str]:
+        return sorted(code.lower() for code in rows_from(country_counts()))
+
+    def location(self, code: str) -> str:
+        return reverse("signatories:country", args=[code])
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "principles": PrinciplesSitemap,
     "signatories": SignatoriesSitemap,
+    "countries": CountriesSitemap,
 }

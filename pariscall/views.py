@@ -10,6 +10,7 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from pariscall.charts import growth_panels, growth_table
 from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
+from signatories.country_map import map_html
 from signatories.datapackage import descriptor as datapackage_descriptor
 from signatories.links import list_url
 from signatories.models import Milestone, Signatory, SignatoryType, Source
@@ -30,6 +31,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "growth_rows": growth_table(milestones),
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),
+            # Supporters by country, under the counters (signatories/country_map.py).
+            "map": map_html(),
         },
     )
 

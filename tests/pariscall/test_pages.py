@@ -59,7 +59,8 @@ def test_home_counts_only_the_current_supporters(client, growth):
 
 def test_home_draws_the_growth_as_charts_with_a_title_and_a_table_of_the_numbers(client, growth):
     text = " ".join(client.get(reverse("home")).text.split())
-    assert text.count("<svg") == 2  # states and companies: the types the sources counted
+    # States and companies: the types the sources counted.
+    assert text.count('<figure class="chart">') == 2
     assert '<title id="chart-state-title">States</title>' in text
     assert "64 in January 2019; 81 in 25 December 2025." in text
     assert "more than 300" in text
