@@ -16,6 +16,7 @@ class PagesSitemap(Sitemap):
             "signatories:changes",
             "signatories:countries",
             "principles:list",
+            "about",
         ]
 
     def location(self, item: str) -> str:
