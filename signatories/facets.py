@@ -14,6 +14,7 @@ from signatories.cache import cached_with_version
 from signatories.filters import FACETS, SignatoryFilter
 from signatories.models import SignatoryType
 from signatories.regions import Region
+from signatories.text import normalise
 
 
 def counts_for(filterset: SignatoryFilter) -> dict:
@@ -62,7 +63,7 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
     shown_countries.discard("")
     country_choices = sorted(
         ((code, countries.name(code) or code) for code in shown_countries),
-        key=lambda choice: str(choice[1]),
+        key=lambda choice: normalise(str(choice[1])),  # "Émirats" among the E's
     )
     return [
         Facet(name, legend, options(name, choices), errors.get(name, []))
