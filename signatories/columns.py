@@ -26,7 +26,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.conf import settings
 from django.urls import reverse
+from django.utils import translation
 
 from signatories import dates
 from signatories.regions import Region
@@ -95,6 +97,12 @@ def _iso_date(value) -> str | None:
     return value.isoformat() if value else None
 
 
+def _page_path(slug: str) -> str:
+    """The page's English address: an export is the same whichever language asked for it."""
+    with translation.override(settings.LANGUAGE_CODE):
+        return reverse("signatories:detail", args=[slug])
+
+
 COLUMNS: tuple[Column, ...] = (
     Column("name", ("name",), "The supporter's name.", constraints={"required": True}),
     Column(
@@ -146,7 +154,7 @@ COLUMNS: tuple[Column, ...] = (
         "url",
         ("slug",),
         "The absolute path of its page.",
-        to_json=lambda slug: reverse("signatories:detail", args=[slug]),
+        to_json=_page_path,
         in_csv=False,
     ),
     Column(
