@@ -8,6 +8,8 @@ Variables (see README.md):
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
 - ``CACHE_URL``: default: Django's database cache; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
+- ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
+  each appending the address it received from to ``X-Forwarded-For``.
 
 A missing or malformed value stops start-up with ``ImproperlyConfigured`` naming it.
 """
@@ -35,6 +37,15 @@ def _env_bool(name: str, default: bool) -> bool:
     raise ImproperlyConfigured(f"{name} must be True or False, not {value!r}.")
 
 
+def _env_count(name: str, default: int) -> int:
+    value = os.environ.get(name)
+    if value is None or value == "":
+        return default
+    if not value.isascii() or not value.isdigit():
+        raise ImproperlyConfigured(f"{name} must be a whole number such as 0 or 1, not {value!r}.")
+    return int(value)
+
+
 def _env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
@@ -53,7 +64,18 @@ def _database(url: str) -> dict:
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
+        # Readers never wait for a writer (WAL); a writer takes the lock when its transaction
+        # starts (IMMEDIATE), so it waits its turn instead of failing half-way, up to 20 s.
+        config["OPTIONS"] = {
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+            "transaction_mode": "IMMEDIATE",
+            "timeout": 20,
+        }
     return config
+
+
+# Seconds to wait for the cache server before computing without it (pariscall.caches).
+CACHE_SOCKET_TIMEOUT = 0.25
 
 
 def _cache(url: str) -> dict:
@@ -64,23 +86,40 @@ def _cache(url: str) -> dict:
             # Counts and rendered list pages, each a few to some 50 kB: ~100 MB at most.
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
-    scheme = urlsplit(url).scheme
-    backends = {
-        "redis": "django.core.cache.backends.redis.RedisCache",
-        "rediss": "django.core.cache.backends.redis.RedisCache",
-        "pymemcache": "django.core.cache.backends.memcached.PyMemcacheCache",
-    }
-    if scheme not in backends:
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss", "pymemcache"):
         raise ImproperlyConfigured(
-            f"CACHE_URL must start with redis://, rediss:// or pymemcache://, not {scheme!r}."
+            f"CACHE_URL must start with redis://, rediss:// or pymemcache://, not {parts.scheme!r}."
         )
-    client = "redis" if scheme.startswith("redis") else "pymemcache"
+    try:
+        parts.port  # noqa: B018  (parsing it is the check)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"CACHE_URL has a bad port: {error}.") from error
+    if not parts.hostname:
+        raise ImproperlyConfigured("CACHE_URL must name the cache server's host.")
+    client = "redis" if parts.scheme.startswith("redis") else "pymemcache"
     if importlib.util.find_spec(client) is None:
         raise ImproperlyConfigured(
             f"CACHE_URL needs the {client} package: pip install -e '.[{client}]'."
         )
-    location = url if scheme.startswith("redis") else url.split("://", 1)[1]
-    return {"BACKEND": backends[scheme], "LOCATION": location}
+    if client == "redis":
+        return {
+            "BACKEND": "pariscall.caches.ForgivingRedisCache",
+            "LOCATION": url,
+            "OPTIONS": {
+                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
+                "socket_timeout": CACHE_SOCKET_TIMEOUT,
+            },
+        }
+    return {
+        "BACKEND": "pariscall.caches.ForgivingPyMemcacheCache",
+        "LOCATION": url.split("://", 1)[1],
+        "OPTIONS": {
+            "connect_timeout": CACHE_SOCKET_TIMEOUT,
+            "timeout": CACHE_SOCKET_TIMEOUT,
+            "retry_attempts": 1,
+        },
+    }
 
 
 DEBUG = _env_bool("DJANGO_DEBUG", default=False)
@@ -134,6 +173,7 @@ MIDDLEWARE = [
     # The language of a public page comes from its address (/fr/…), never from the browser.
     "pariscall.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "pariscall.methods.ReadOnlyPublicSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -173,13 +213,15 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
-# Admin log-in rate limit: five failures lock the username from that address for an hour.
+# Admin log-in rate limit: five failures lock that username from that address for an hour,
+# so that someone guessing locks out only themselves, never the staff member.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
-# Behind the reverse proxy the client address is the first of X-Forwarded-For.
-AXES_IPWARE_META_PRECEDENCE_ORDER = ["HTTP_X_FORWARDED_FOR", "REMOTE_ADDR"]
+# The client's address as the trusted proxies saw it (pariscall.proxies), never as it says.
+PROXY_COUNT = _env_count("DJANGO_PROXY_COUNT", default=0)
+AXES_CLIENT_IP_CALLABLE = "pariscall.proxies.client_address"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -206,6 +248,17 @@ STORAGES = {
 }
 # Serve from the app directories too when collectstatic has not run (tests, make run).
 WHITENOISE_USE_FINDERS = True
+
+
+def _static_headers(headers, path: str, url: str) -> None:
+    """Static files carry the headers pages get from the middleware that they skip."""
+    headers["X-Content-Type-Options"] = "nosniff"
+    headers["Content-Security-Policy"] = "default-src 'none'; style-src 'self'; img-src 'self'"
+    headers["Cross-Origin-Resource-Policy"] = "same-origin"
+    headers["Referrer-Policy"] = "same-origin"
+
+
+WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 # Security headers. TLS ends at the reverse proxy, which must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")

@@ -1,5 +1,5 @@
-# Sourced by the test and benchmark scripts: find or install Chromium and PostgreSQL, and
-# start a throwaway PostgreSQL cluster. A missing prerequisite that cannot be installed
+# Sourced by the test and benchmark scripts: find or install Chromium, PostgreSQL, Redis and
+# the Nu HTML Checker, and start a throwaway PostgreSQL cluster. A missing prerequisite that cannot be installed
 # stops the run with a message saying how to install it.
 
 _as_root() {
@@ -27,6 +27,25 @@ require_chromium() {
 require_gettext() {
     command -v msgcmp >/dev/null || _apt_install gettext
     command -v msgcmp >/dev/null || { echo "ERROR: no gettext tools (msgcmp) on PATH." >&2; exit 1; }
+}
+
+# The cache-fault tests start their own redis-server.
+require_redis() {
+    command -v redis-server >/dev/null || _apt_install redis-server
+    command -v redis-server >/dev/null || { echo "ERROR: no redis-server on PATH." >&2; exit 1; }
+}
+
+# The Nu HTML Checker: Java, and vnu.jar from npm in .tools/ (git-ignored), pinned.
+VNU_VERSION=26.9.27
+require_vnu() {
+    command -v java >/dev/null || _apt_install default-jre-headless
+    command -v npm >/dev/null || _apt_install npm
+    local jar=.tools/node_modules/vnu-jar/build/dist/vnu.jar
+    if [ ! -f "$jar" ] || ! grep -q "\"version\": \"$VNU_VERSION\"" .tools/node_modules/vnu-jar/package.json; then
+        echo "== installing vnu-jar@$VNU_VERSION into .tools/ with npm" >&2
+        npm install --prefix .tools --no-audit --no-fund --silent "vnu-jar@$VNU_VERSION" >&2 \
+            || { echo "ERROR: could not install vnu-jar with npm." >&2; exit 1; }
+    fi
 }
 
 # Prints the bin directory of the newest installed PostgreSQL.

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite: lint, then pytest on SQLite, then again on a throwaway PostgreSQL
 # cluster started here (unix socket in a temp dir) and stopped on exit, pass or fail.
-# Browser tests run in both, in Debian's headless Chromium.
+# Browser tests run in both, in Debian's headless Chromium. The cache-fault tests start and
+# stop their own redis-server; the HTML tests run the Nu HTML Checker (Java) offline.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/prerequisites.sh
@@ -14,6 +15,8 @@ unset DATABASE_URL CACHE_URL
 
 require_chromium
 require_gettext
+require_redis
+require_vnu
 PG_BIN=$(require_postgresql)
 
 echo "== lint: ruff, djLint and the French catalogue"

@@ -1,31 +1,37 @@
-"""Cached list counts (totals and facet counts), invalidated on every write.
+"""Cached list counts and rendered list pages, made stale by every write.
 
-Counting is what grows with the table, so the list's counts are cached in Django's shared
-cache (the database's cache table by default; Redis or memcached with CACHE_URL), never in
-a process: every gunicorn worker and every app server sees a write at once.
+Counting is what grows with the table, so the list's counts (totals and facet counts) and
+its rendered form and rows are kept in Django's shared cache (the database's cache table by
+default; Redis or memcached with CACHE_URL), never in a process: every gunicorn worker and
+every app server sees a write at once.
 
-Each cached value carries the directory's *version*, a random token that every committed
-change to a supporter replaces (see `bump_version`, connected in `apps.py`). A reader fetches
-the version and its value in one cache look-up and recomputes when they differ, so a stale
-count can't outlive the write that made it stale. The token is random, not a counter, so a
-version evicted from the cache can never come back with an old value's number.
+Every cached value is keyed on the directory's *revision*, a number the database holds and
+every write raises in its own transaction (`signatories.revision`). A request reads it once,
+then looks its values up under it: a write makes every older entry unreachable, whatever the
+cache did meanwhile (evicted keys, a restart from an old snapshot). The cache is only an
+optimisation: when it is down, the backends in `pariscall.caches` answer "not cached".
+
+What is shared between visitors is built only from canonical values: the cleaned filters,
+in one order (`canonical_query`), never the raw query string, so that nobody can plant a
+parameter in the page that others are served.
 """
 
 import hashlib
-import uuid
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
-from django.db import transaction
+from django.http import QueryDict
+from django.utils.translation import get_language
 
-VERSION_KEY = "signatories:version"
+from signatories.revision import bump_revision, current_revision
+
 COUNTS_TIMEOUT = 24 * 60 * 60
 
 
 def bump_version() -> None:
-    """Make every cached count stale, once the current transaction commits."""
-    transaction.on_commit(lambda: cache.set(VERSION_KEY, uuid.uuid4().hex, timeout=None))
+    """Make every cached count and page stale, as part of the current write (see above)."""
+    bump_revision()
 
 
 def cached(name: str, parameters: Any, compute: Callable[[], Any]) -> Any:
@@ -33,22 +39,47 @@ def cached(name: str, parameters: Any, compute: Callable[[], Any]) -> Any:
     return cached_with_version(name, parameters, compute)[0]
 
 
-def cached_with_version(name: str, parameters: Any, compute: Callable[[], Any]) -> tuple[Any, str]:
-    """The cached value and the directory's version it is valid for, in one look-up.
+def cached_with_version(name: str, parameters: Any, compute: Callable[[], Any]) -> tuple[Any, int]:
+    """The cached value and the directory's revision it is valid for.
 
-    The version can key other cached things (the list's rendered rows, see its template)
+    The revision keys other cached things (the list's rendered page, `list_fragment_key`)
     so that they go stale with the same write.
     """
-    key = f"signatories:{name}:" + hashlib.sha256(repr(parameters).encode()).hexdigest()
-    found = cache.get_many([VERSION_KEY, key])
-    version = found.get(VERSION_KEY)
-    entry = found.get(key)
-    if version is not None and entry is not None and entry[0] == version:
-        return entry[1], version
-    value = compute()
-    if version is None:
-        version = uuid.uuid4().hex
-        cache.set_many({VERSION_KEY: version, key: (version, value)}, timeout=None)
-    else:
-        cache.set(key, (version, value), timeout=COUNTS_TIMEOUT)
-    return value, version
+    revision = current_revision()
+    digest = hashlib.sha256(repr(parameters).encode()).hexdigest()
+    key = f"signatories:{name}:{revision}:{digest}"
+    value = cache.get(key)
+    if value is None:
+        value = compute()
+        cache.set(key, value, timeout=COUNTS_TIMEOUT)
+    return value, revision
+
+
+def canonical_query(cleaned_data: dict, page_number: int = 1) -> QueryDict:
+    """The list's parameters as the list understood them, and nothing else.
+
+    Empty values are left out, repeated values sorted and given once, a search's spaces
+    collapsed, the first page implied: two addresses that list the same supporters give
+    the same query, and a parameter the list does not know never gets in.
+    """
+    query = QueryDict(mutable=True)
+    for name, value in cleaned_data.items():
+        if value in (None, "", [], ()):
+            continue
+        if isinstance(value, list | tuple | set):
+            query.setlist(name, sorted({str(item) for item in value}))
+        else:
+            query[name] = " ".join(str(value).split())
+    if page_number > 1:
+        query["page"] = str(page_number)
+    return query
+
+
+def list_fragment_key(query: QueryDict, per_page: int, revision: int) -> str:
+    """Everything the list's cached fragment (signatories/directory.html) may show.
+
+    The fragment renders from these alone: the canonical query (filters, sort, page), the
+    page size, the language, and the revision for the counts and rows. Add a value to the
+    fragment, and it must be added here (tests/signatories/test_cache.py checks).
+    """
+    return repr((revision, query.urlencode(), per_page, get_language()))

@@ -8,7 +8,7 @@ turns their values into the JSON value (`to_json`); its CSV cell is that value w
   fetches exactly these, as tuples, never building a model instance);
 - `record(row)` / `csv_row(row)`: one such tuple as a JSON object / a CSV row;
   `as_record(signatory)`: the same record from a model instance;
-- `CSV_COLUMNS` / `JSON_COLUMNS`: the header of each format, in order;
+- `CSV_COLUMNS`: the CSV header, in order (the JSON record has every column, `url` too);
 - `REQUIRED_ON_IMPORT`: the columns an export must have to be read back (columns added
   later are optional, so that an older export still imports);
 - `table_schema()`: the CSV described as a Frictionless Table Schema.
@@ -22,12 +22,14 @@ gets one more, so that reading a cell back (`restore_cell`) is exact: the round 
 export → import → export gives the same file.
 """
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
-from django.urls import reverse
+from django.urls import get_script_prefix, reverse
 from django.utils import translation
 
 from signatories import dates
@@ -76,6 +78,8 @@ class Column:
 
     def to_csv(self, value: Any) -> str:
         """The JSON value as a CSV cell: empty for null, `true`/`false`, never a formula."""
+        if isinstance(value, str):  # most cells: tested first, as it runs for every one
+            return neutralise_cell(value)
         if value is None:
             return ""
         if isinstance(value, bool):
@@ -97,10 +101,17 @@ def _iso_date(value) -> str | None:
     return value.isoformat() if value else None
 
 
-def _page_path(slug: str) -> str:
+def _detail_path(slug: str) -> str:
     """The page's English address: an export is the same whichever language asked for it."""
-    with translation.override(settings.LANGUAGE_CODE):
-        return reverse("signatories:detail", args=[slug])
+    return _detail_path_prefix(settings.LANGUAGE_CODE, get_script_prefix()) + slug + "/"
+
+
+@functools.cache
+def _detail_path_prefix(language: str, script_prefix: str) -> str:
+    """A supporter's page address up to its slug, for this language and script prefix (the
+    cache's key): reversing it for every row of a large export costs more than the row."""
+    with translation.override(language):
+        return reverse("signatories:detail", args=["-"]).removesuffix("-/")
 
 
 COLUMNS: tuple[Column, ...] = (
@@ -154,7 +165,7 @@ COLUMNS: tuple[Column, ...] = (
         "url",
         ("slug",),
         "The absolute path of its page.",
-        to_json=_page_path,
+        to_json=_detail_path,
         in_csv=False,
     ),
     Column(
@@ -177,30 +188,33 @@ COLUMNS: tuple[Column, ...] = (
 
 FIELDS: tuple[str, ...] = tuple(dict.fromkeys(name for column in COLUMNS for name in column.fields))
 CSV_COLUMNS: list[str] = [column.name for column in COLUMNS if column.in_csv]
-JSON_COLUMNS: list[str] = [column.name for column in COLUMNS]
 REQUIRED_ON_IMPORT: list[str] = [
     column.name for column in COLUMNS if column.in_csv and not column.added_later
 ]
 
-# Each column with the positions of its fields in a row of FIELDS.
-_READERS = [(column, tuple(FIELDS.index(name) for name in column.fields)) for column in COLUMNS]
-_CSV_READERS = [(column, positions) for column, positions in _READERS if column.in_csv]
+
+def _reader(column: Column) -> Callable[[tuple], Any]:
+    """The column's JSON value from a row of FIELDS (built once: it runs for every cell)."""
+    pick = itemgetter(*(FIELDS.index(name) for name in column.fields))
+    if len(column.fields) > 1:
+        return lambda row: column.to_json(*pick(row))
+    if column.to_json is _same:
+        return pick
+    return lambda row: column.to_json(pick(row))
+
+
+_READERS = [(column.name, _reader(column)) for column in COLUMNS]
+_CSV_READERS = [(column.to_csv, _reader(column)) for column in COLUMNS if column.in_csv]
 
 
 def record(row: tuple) -> dict:
     """One supporter as the JSON export gives it, from its values of FIELDS."""
-    return {
-        column.name: column.to_json(*(row[position] for position in positions))
-        for column, positions in _READERS
-    }
+    return {name: read(row) for name, read in _READERS}
 
 
 def csv_row(row: tuple) -> list[str]:
     """One supporter as a CSV row, from its values of FIELDS."""
-    return [
-        column.to_csv(column.to_json(*(row[position] for position in positions)))
-        for column, positions in _CSV_READERS
-    ]
+    return [to_csv(read(row)) for to_csv, read in _CSV_READERS]
 
 
 def as_record(signatory) -> dict:
@@ -218,6 +232,6 @@ def table_schema() -> dict:
         if column.type == "boolean":
             described.update(trueValues=["true"], falseValues=["false"])
         if column.constraints:
-            described["constraints"] = column.constraints
+            described["constraints"] = dict(column.constraints)
         fields.append(described)
     return {"fields": fields, "missingValues": [""], "primaryKey": "slug"}

@@ -2,15 +2,14 @@
 
 from django.conf import settings
 from django.core.paginator import Paginator
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django_countries import countries
 from django_filters.views import FilterView
 
 from signatories import export
-from signatories.cache import COUNTS_TIMEOUT
+from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
@@ -62,41 +61,38 @@ class SignatoryListView(FilterView):
 
     def get_context_data(self, **kwargs) -> dict:
         context = super().get_context_data(**kwargs)
-        chosen = _chosen(self.filterset)
+        page = context["page_obj"]
+        # The page shows the filters as understood (and cached), never the raw query string.
+        query = (
+            canonical_query(self.filterset.form.cleaned_data, page.number)
+            if self.counts is not None
+            else self.filterset.data
+        )
+        chosen = _chosen(query)
         errors = self.filterset.errors
         # Lazy: a page whose rendered form and rows come from the cache never needs them.
         context.update(
+            query=query,
             counts=self.counts,
             facets=SimpleLazyObject(lambda: facets(chosen, self.counts, errors)),
-            active=SimpleLazyObject(lambda: _active(chosen, self.filterset)),
+            active=SimpleLazyObject(lambda: _active(chosen, query)),
             sort_choices=SORT_CHOICES,
-            rendered_key=self._rendered_key(context["page_obj"]),
-            rendered_timeout=COUNTS_TIMEOUT,
+            fragment_key=(
+                list_fragment_key(query, page.paginator.per_page, self.counts["version"])
+                if self.counts is not None
+                else None
+            ),
+            fragment_timeout=COUNTS_TIMEOUT,
         )
         return context
 
-    def _rendered_key(self, page) -> str:
-        """What the rendered form and rows depend on, besides the directory's version."""
-        if self.counts is None:
-            return ""
-        data = self.filterset.form.cleaned_data
-        return repr(
-            (
-                self.filterset.count_parameters(),
-                data.get("sort") or "name",
-                page.number,
-                page.paginator.per_page,
-                get_language(),
-            )
-        )
 
-
-def _chosen(filterset: SignatoryFilter) -> dict[str, list[str]]:
+def _chosen(query: QueryDict) -> dict[str, list[str]]:
     """The values asked for in each repeatable parameter, valid or not."""
-    return {name: filterset.data.getlist(name) for name in ("type", "region", "country")}
+    return {name: query.getlist(name) for name in ("type", "region", "country")}
 
 
-def _active(chosen: dict[str, list[str]], filterset: SignatoryFilter) -> dict:
+def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     """The active filters, each with what its parameter becomes when it is removed."""
     labels = {
         "type": dict(SignatoryType.choices).get,
@@ -113,8 +109,8 @@ def _active(chosen: dict[str, list[str]], filterset: SignatoryFilter) -> dict:
         ]
         for name, values in chosen.items()
     }
-    active["q"] = filterset.data.get("q", "").strip()
-    active["since"] = filterset.data.get("since", "").strip()
+    active["q"] = query.get("q", "").strip()
+    active["since"] = query.get("since", "").strip()
     active["any"] = any(active[name] for name in ("q", "since", *chosen))
     return active
 

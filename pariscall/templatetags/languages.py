@@ -5,6 +5,7 @@ from dataclasses import dataclass
 from django import template
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.http import QueryDict
 from django.urls import reverse, translate_url
 from django.utils import translation
 
@@ -32,7 +33,11 @@ def _url_in(path: str, code: str) -> str:
 
 @register.simple_tag(takes_context=True)
 def language_versions(context) -> list[Version]:
-    """Every language's version of the page being shown, the current one marked."""
+    """Every language's version of the page being shown, the current one marked.
+
+    The query string is kept, so a filtered list opens filtered in the other language; a
+    page that shows its parameters as it understood them (the list) passes them as `query`.
+    """
     request = context.get("request")
     if request is None:
         return []
@@ -42,6 +47,10 @@ def language_versions(context) -> list[Version]:
         # The 400 page for a request to a host this site is not: no address to give.
         return []
     path = request.get_full_path()
+    query = context.get("query")
+    if isinstance(query, QueryDict):
+        # The list passes its parameters as it understood them: only those travel.
+        path = f"{request.path}?{query.urlencode()}" if query else request.path
     current = translation.get_language()
     versions = []
     for code, name in settings.LANGUAGES:

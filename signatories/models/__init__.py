@@ -17,6 +17,7 @@ from signatories.models.supporters import (
     SignatoryQuerySet,
     search_text_for,
 )
+from signatories.revision import Revision  # noqa: F401  (registered with the app's models)
 from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,

@@ -288,6 +288,14 @@ class Signatory(models.Model):
         return Region(self.region).label if self.region in Region.values else self.region
 
     @property
+    def is_former(self) -> bool:
+        return self.status == SignatoryStatus.FORMER
+
+    @property
+    def left_display(self) -> str:
+        return dates.display(self.left_on, Precision.DAY)
+
+    @property
     def since_note(self) -> str:
         """What the date means: the day it joined, a month or a year, or only a bound."""
         return dates.precision_note(self.supporter_since_precision, self.supporter_since_is_bound)

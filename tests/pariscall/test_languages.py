@@ -102,13 +102,13 @@ def test_the_language_switch_opens_the_same_page_in_the_other_language_with_its_
 ):
     english = client.get("/signatories/?type=state&region=asia&sort=-name").text
     assert (
-        '<a href="/fr/signatories/?type=state&amp;region=asia&amp;sort=-name" hreflang="fr" '
-        'lang="fr">Français</a>'
+        '<a href="/fr/signatories/?type=state&amp;region=asia&amp;status=current&amp;sort=-name" '
+        'hreflang="fr" lang="fr">Français</a>'
     ) in english
     french = client.get("/fr/signatories/?type=state&region=asia&sort=-name").text
     assert (
-        '<a href="/signatories/?type=state&amp;region=asia&amp;sort=-name" hreflang="en" '
-        'lang="en">English</a>'
+        '<a href="/signatories/?type=state&amp;region=asia&amp;status=current&amp;sort=-name" '
+        'hreflang="en" lang="en">English</a>'
     ) in french
 
 

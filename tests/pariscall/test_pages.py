@@ -51,6 +51,12 @@ def test_home_compares_what_is_recorded_with_the_latest_reported_count(client, g
     assert 'href="/signatories/?type=state"' in text
 
 
+def test_home_counts_only_the_current_supporters(client, growth):
+    SignatoryFactory(type="private-sector", status="former", left_on=datetime.date(2025, 12, 25))
+    text = " ".join(client.get(reverse("home")).text.split())
+    assert "The directory records 4 supporters so far" in text
+
+
 def test_home_draws_the_growth_as_charts_with_a_title_and_a_table_of_the_numbers(client, growth):
     text = " ".join(client.get(reverse("home")).text.split())
     assert text.count("<svg") == 2  # states and companies: the types the sources counted
@@ -58,7 +64,8 @@ def test_home_draws_the_growth_as_charts_with_a_title_and_a_table_of_the_numbers
     assert "64 in January 2019; 81 in 25 December 2025." in text
     assert "more than 300" in text
     assert "dot dot--bound" in text
-    assert "<caption>Supporters reported over time, by type</caption>" in text
+    caption = "Supporters reported over time, by type"
+    assert f'<caption id="milestones-caption">{caption}</caption>' in text
     assert "First article" in text
 
 

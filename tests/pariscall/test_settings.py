@@ -41,9 +41,13 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         ({**PRODUCTION, "DATABASE_URL": "mysql://db/pariscall"}, "DATABASE_URL"),
         ({**PRODUCTION, "DATABASE_URL": "not a url"}, "DATABASE_URL"),
         ({**PRODUCTION, "CACHE_URL": "file:///tmp/cache"}, "CACHE_URL"),
-        # The test environment installs neither cache client: the setting names the fix.
-        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:6379/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:63790000/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "redis://127.0.0.1:port/0"}, "CACHE_URL"),
+        ({**PRODUCTION, "CACHE_URL": "redis:///0"}, "CACHE_URL"),
+        # The tests install the Redis client, not memcached's: the setting names the fix.
         ({**PRODUCTION, "CACHE_URL": "pymemcache://127.0.0.1:11211"}, "CACHE_URL"),
+        ({**PRODUCTION, "DJANGO_PROXY_COUNT": "one"}, "DJANGO_PROXY_COUNT"),
+        ({**PRODUCTION, "DJANGO_PROXY_COUNT": "-1"}, "DJANGO_PROXY_COUNT"),
     ],
 )
 def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):
@@ -51,6 +55,11 @@ def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):
     assert result.returncode != 0
     assert "ImproperlyConfigured" in result.stderr
     assert named in result.stderr
+
+
+def test_a_redis_cache_url_is_accepted():
+    result = _manage("check", **PRODUCTION, CACHE_URL="redis://127.0.0.1:6379/0")
+    assert result.returncode == 0, result.stderr
 
 
 def test_check_deploy_is_clean_with_production_settings():
@@ -81,3 +90,13 @@ def test_every_response_carries_the_security_headers(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Referrer-Policy"] == "same-origin"
+
+
+def test_static_files_carry_the_security_headers_too(client):
+    from django.templatetags.static import static
+
+    response = client.get(static("css/site.css"))
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "default-src 'none'" in response["Content-Security-Policy"]
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"

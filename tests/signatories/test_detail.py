@@ -1,6 +1,7 @@
 """A supporter's page: its facts, its sources with their passages, its compatriots."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -104,3 +105,32 @@ def test_an_unknown_supporter_is_a_404_with_a_way_back(client):
 def test_the_page_costs_a_few_queries(client, state, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
         client.get(state.get_absolute_url())
+
+
+def test_a_former_supporter_s_page_says_plainly_that_it_left_when_and_cites_the_source(client):
+    listing = SourceFactory(
+        title="Official supporters list, 25 December 2025",
+        kind="official-list",
+        url="https://pariscall.international/en/supporters",
+    )
+    gone = SignatoryFactory(
+        name="Gone Ltd",
+        slug="gone-ltd",
+        status="former",
+        left_on=datetime.date(2025, 12, 25),
+        left_source=listing,
+    )
+    response = client.get(gone.get_absolute_url())
+    assert response.status_code == 200
+    departure = " ".join(
+        re.search(r'<p class="lead departure">(.*?)</p>', response.text, re.S)[1].split()
+    )
+    assert "A former supporter." in departure
+    assert "no longer has it from 25 December 2025" in departure
+    assert "Official supporters list, 25 December 2025" in departure
+    assert 'href="https://pariscall.international/en/supporters"' in departure
+    assert "supported the Paris Call" in response.text
+
+
+def test_a_current_supporter_s_page_does_not_say_it_left(client, state):
+    assert "former supporter" not in client.get(state.get_absolute_url()).text.lower()

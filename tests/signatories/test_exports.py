@@ -7,8 +7,10 @@ import json
 import tracemalloc
 
 import pytest
+from django.db import OperationalError, connection
 from django.urls import reverse
 
+from signatories.models import SignatoryQuerySet
 from tests.factories import SignatoryFactory, SourceFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
@@ -213,3 +215,68 @@ def test_a_name_a_spreadsheet_would_run_is_written_as_text(client, name):
     assert (rows[0]["name"], rows[0]["statement"]) == ("'" + name, "'" + name)
     # The JSON export is not a spreadsheet: it gives the name as it is.
     assert json.loads(_body(client.get(JSON)))["results"][0]["name"] == name
+
+
+def _database_down(execute, sql, params, many, context):
+    raise OperationalError("could not connect to server: Connection refused")
+
+
+@pytest.mark.parametrize("url", [JSON, CSV])
+def test_an_export_the_database_cannot_answer_is_a_503_not_an_empty_file(client, url):
+    SignatoryFactory()
+    with connection.execute_wrapper(_database_down):
+        response = client.get(url)
+    assert response.status_code == 503
+    assert "database is unavailable" in response.content.decode()
+    assert response["Retry-After"]
+    assert "attachment" not in response.get("Content-Disposition", "")
+
+
+class _RowsThatFailMidway:
+    """The export's rows, then the connection lost, as when the database goes away."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def iterator(self, chunk_size):
+        yield from self.rows
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+@pytest.mark.parametrize("url", [JSON, CSV])
+def test_an_export_that_fails_midway_is_cut_off_not_closed_as_if_complete(client, monkeypatch, url):
+    SignatoryFactory.create_batch(5)
+    exported = SignatoryQuerySet.export_rows
+    monkeypatch.setattr(
+        SignatoryQuerySet,
+        "export_rows",
+        lambda queryset: _RowsThatFailMidway(list(exported(queryset))[:3]),
+    )
+    monkeypatch.setattr("signatories.export.CHUNK", 1)
+    response = client.get(url)
+    assert response.status_code == 200
+    received = []
+    with pytest.raises(OperationalError):
+        received.extend(chunk.decode() for chunk in response.streaming_content)
+    body = "".join(received)
+    assert "Organisation" in body  # rows were on their way
+    if url == JSON:
+        assert '"count"' not in body
+        with pytest.raises(json.JSONDecodeError):
+            json.loads(body)
+
+
+@pytest.mark.parametrize(("url", "content_type"), [(JSON, "application/json"), (CSV, "text/csv")])
+def test_head_on_an_export_gives_its_headers_without_running_it(
+    client, django_assert_num_queries, url, content_type
+):
+    SignatoryFactory.create_batch(3)
+    with django_assert_num_queries(0):
+        response = client.head(url, {"type": "civil-society"})
+    assert response.status_code == 200
+    assert response["Content-Type"].startswith(content_type)
+    assert response.content == b""
+
+
+def test_head_on_an_export_with_a_bad_filter_is_still_a_400(client):
+    assert client.head(CSV, {"type": "nope"}).status_code == 400

@@ -140,6 +140,32 @@ def test_facet_counts_count_each_option_with_the_other_filters_kept(client, dire
     assert "1 supporter" in response.text
 
 
+def _former(**fields):
+    return SignatoryFactory(status="former", left_on=datetime.date(2025, 12, 25), **fields)
+
+
+def test_former_supporters_are_left_out_unless_asked_for(client, directory):
+    _former(name="Gone Ltd", slug="gone-ltd", type="private-sector", country="KE")
+    assert "Gone Ltd" not in _names(client.get(LIST))
+    assert _names(client.get(LIST, {"status": "former"})) == ["Gone Ltd"]
+    everyone = client.get(LIST, {"status": "all", "country": "KE"})
+    assert _names(everyone) == ["Gone Ltd", "Safaricom"]
+    assert "2 supporters" in everyone.text
+
+
+def test_facet_counts_count_the_supporters_of_the_status_asked_for(client, directory):
+    _former(name="Gone Ltd", slug="gone-ltd", type="private-sector", country="KE")
+    _former(name="Also Gone", slug="also-gone", type="private-sector", country="DE")
+    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+    former = client.get(LIST, {"status": "former"})
+    assert _facet(former, "type")["private-sector"] == 2
+    assert _facet(former, "country") == {"KE": 1, "DE": 1}
+    assert _facet(client.get(LIST, {"status": "all"}), "type")["private-sector"] == 3
+    # Asked again, the counts come from the cache, still per status.
+    assert _facet(client.get(LIST, {"status": "former"}), "type")["private-sector"] == 2
+    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+
+
 def test_a_chosen_country_stays_on_the_form_even_with_no_result(client, directory):
     response = client.get(LIST, {"country": "JP"})
     assert _facet(response, "country")["JP"] == 0
@@ -152,8 +178,9 @@ def test_each_active_filter_has_a_link_that_removes_only_it_and_the_page(client,
         LIST, {"type": ["state", "civil-society"], "q": "e", "page": "1", "sort": "-name"}
     )
     text = response.text.replace("&amp;", "&")
-    assert 'href="?type=civil-society&q=e&sort=-name"' in text  # "State" removed
-    assert 'href="?type=state&type=civil-society&sort=-name"' in text  # the search removed
+    # Links list the filters in the form's order, repeated values sorted.
+    assert 'href="?q=e&type=civil-society&sort=-name"' in text  # "State" removed
+    assert 'href="?type=civil-society&type=state&sort=-name"' in text  # the search removed
     assert f'href="{LIST}">Clear all filters' in text
 
 
@@ -188,6 +215,7 @@ def test_unknown_parameters_are_ignored(client, directory):
         ({"since": "last year"}, "Supporter since (year)", "Enter a year as four digits"),
         ({"since": "20190"}, "Supporter since (year)", "Enter a year from 1900 to 2100"),
         ({"sort": "created"}, "Sort by", "Valid values: name, -name, since, -since"),
+        ({"status": "gone"}, "Status", "Valid values: current, former, all"),
         ({"q": "a\x00b"}, "Name", "Null characters are not allowed"),
         ({"q": "x" * 201}, "Name", "at most 200 characters"),
     ],
@@ -233,12 +261,12 @@ def _queries(client, parameters=None) -> int:
     return len(queries)
 
 
-def test_a_list_page_seen_before_costs_two_queries_and_reads_no_supporter(
+def test_a_list_page_seen_before_costs_three_queries_and_reads_no_supporter(
     client, directory, django_assert_num_queries
 ):
     client.get(LIST, {"type": "state"})
-    # One cache look-up for the counts and their version, one for the rendered page.
-    with django_assert_num_queries(2) as queries:
+    # The directory's revision, one cache look-up for the counts, one for the rendered page.
+    with django_assert_num_queries(3) as queries:
         response = client.get(LIST, {"type": "state", "page": "1"})
     assert all("signatories_signatory" not in query["sql"] for query in queries)
     assert "South Korea" in response.text
@@ -254,9 +282,9 @@ def test_a_list_page_counting_afresh_runs_one_grouped_query_per_facet(
     assert len(grouped) == 3
     # No DISTINCT: it would make the database sort every match before the first page.
     assert not any("DISTINCT" in query["sql"] for query in queries)
-    # Besides: the cache look-ups, the page's rows, and writing the counts and the rendered
-    # page to the database cache (a few statements each).
-    with django_assert_max_num_queries(16):
+    # Besides: the revision, the cache look-ups, the page's rows, and writing the counts and
+    # the rendered page to the database cache (a few statements each).
+    with django_assert_max_num_queries(17):
         client.get(LIST, {"type": "civil-society", "q": "e"})
 
 
@@ -274,7 +302,7 @@ def test_the_queries_do_not_grow_with_the_page_size_or_the_number_of_rows(client
     settings.SIGNATORIES_PER_PAGE = 50
     large = _cold_and_warm(client, {"type": "private-sector", "q": "o"})
     assert small == large
-    assert small[1] == 2
+    assert small[1] == 3
 
 
 def test_an_edit_in_admin_changes_the_counts_at_once(

@@ -1,0 +1,40 @@
+"""The directory's revision: a number in the database that every write to a supporter raises.
+
+Cached counts and rendered list pages are keyed on it (see `signatories.cache`). It lives in
+the database, not in the cache, and is raised inside the write's own transaction, so:
+- a reader sees the new number exactly when it can see the new rows, never before;
+- a cache that restarts from an old snapshot, or loses keys, can only bring back entries
+  keyed on older numbers, which no reader asks for any more;
+- a write never depends on the cache being up.
+On PostgreSQL the update locks the one row until the write commits: writes to supporters
+take turns, which they already do on SQLite.
+"""
+
+from django.db import models
+from django.db.models import F, Q
+
+
+class Revision(models.Model):
+    """One row (id 1), created by the migration that made the table."""
+
+    number = models.PositiveBigIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(condition=Q(id=1), name="revision_single_row"),
+        ]
+
+    def __str__(self) -> str:
+        return f"revision {self.number}"
+
+
+def current_revision() -> int:
+    """The directory's revision now (0 if the row is missing, as after a table flush)."""
+    numbers = Revision.objects.filter(pk=1).values_list("number", flat=True)
+    return next(iter(numbers), 0)
+
+
+def bump_revision() -> None:
+    """Raise the revision, inside the caller's transaction: it commits or rolls back with it."""
+    if not Revision.objects.filter(pk=1).update(number=F("number") + 1):
+        Revision.objects.get_or_create(pk=1, defaults={"number": 1})

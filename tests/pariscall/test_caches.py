@@ -1,0 +1,149 @@
+"""With CACHE_URL at Redis, the cache is an optimisation only: down, hung or restarted from
+an old snapshot, pages still answer with the database's truth.
+
+Each test runs its own redis-server (installed by scripts/prerequisites.sh), and stops,
+freezes or restarts it as an outage would.
+"""
+
+import json
+import os
+import shutil
+import signal
+import socket
+import subprocess
+import time
+
+import pytest
+import redis
+from django.urls import reverse
+
+from pariscall import caches
+from pariscall.settings import _cache
+from tests.factories import SignatoryFactory
+
+LIST = reverse("signatories:list")
+JSON = reverse("signatories:json")
+PAGES = ["/", LIST, JSON]
+
+
+class RedisServer:
+    """A throwaway redis-server on a free local port, its snapshot kept in `directory`."""
+
+    def __init__(self, directory):
+        self.executable = shutil.which("redis-server") or "/usr/bin/redis-server"
+        if not os.path.exists(self.executable):
+            pytest.fail(
+                "redis-server not found: run scripts/prerequisites.sh (installs redis-server)."
+            )
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            self.port = probe.getsockname()[1]
+        self.directory = directory
+        self.url = f"redis://127.0.0.1:{self.port}/0"
+        self.process = None
+
+    def start(self) -> None:
+        self.process = subprocess.Popen(
+            [
+                self.executable,
+                "--port",
+                str(self.port),
+                "--bind",
+                "127.0.0.1",
+                "--dir",
+                str(self.directory),
+                "--dbfilename",
+                "snapshot.rdb",
+                "--save",
+                "",
+                "--appendonly",
+                "no",
+            ],
+            stdout=subprocess.DEVNULL,
+        )
+        client = redis.Redis(port=self.port, socket_timeout=1)
+        for _attempt in range(100):
+            try:
+                client.ping()
+                return
+            except redis.ConnectionError:
+                time.sleep(0.05)
+        pytest.fail("redis-server did not start.")
+
+    def snapshot(self) -> None:
+        redis.Redis(port=self.port).save()
+
+    def keys(self) -> int:
+        return redis.Redis(port=self.port).dbsize()
+
+    def stop(self) -> None:
+        if self.process and self.process.poll() is None:
+            self.process.send_signal(signal.SIGCONT)
+            self.process.kill()
+            self.process.wait(timeout=10)
+
+    def freeze(self) -> None:
+        """Still accepting connections, never answering: a hung server."""
+        self.process.send_signal(signal.SIGSTOP)
+
+
+@pytest.fixture
+def redis_server(tmp_path, settings, monkeypatch):
+    server = RedisServer(tmp_path)
+    server.start()
+    settings.CACHES = {"default": _cache(server.url)}
+    # A pause left by an earlier outage would hide this test's server.
+    monkeypatch.setattr(caches.ForgivingRedisCache, "_paused_until", 0.0)
+    yield server
+    server.stop()
+
+
+def _total(client) -> int:
+    return json.loads(b"".join(client.get(JSON).streaming_content))["count"]
+
+
+def test_pages_answer_while_the_cache_server_is_down(client, db, redis_server, caplog):
+    SignatoryFactory.create_batch(2)
+    assert all(client.get(page).status_code == 200 for page in PAGES)
+    redis_server.stop()
+    assert [client.get(page).status_code for page in PAGES] == [200, 200, 200]
+    assert "2 supporters" in client.get(LIST).text
+    assert "The cache is unavailable" in caplog.text
+
+
+def test_pages_answer_at_once_while_the_cache_server_hangs(client, db, redis_server):
+    SignatoryFactory.create_batch(2)
+    client.get(LIST)
+    assert redis_server.keys() > 0
+    redis_server.freeze()
+    started = time.monotonic()
+    assert [client.get(page).status_code for page in PAGES] == [200, 200, 200]
+    assert time.monotonic() - started < 3
+
+
+def test_a_write_commits_and_answers_while_the_cache_server_is_down(
+    client, db, redis_server, django_capture_on_commit_callbacks
+):
+    client.get(LIST)
+    redis_server.stop()
+    with django_capture_on_commit_callbacks(execute=True):
+        SignatoryFactory(name="Written during the outage")
+    assert "Written during the outage" in client.get(LIST).text
+
+
+def test_a_cache_restarted_from_an_old_snapshot_never_shows_an_outdated_count(
+    client, db, redis_server, django_capture_on_commit_callbacks
+):
+    SignatoryFactory()
+    assert "1 supporter" in client.get(LIST).text
+    assert _total(client) == 1
+    assert redis_server.keys() > 0  # the counts and the page are in Redis
+    redis_server.snapshot()
+    with django_capture_on_commit_callbacks(execute=True):
+        SignatoryFactory()
+    assert _total(client) == 2
+    redis_server.stop()
+    redis_server.start()  # from the snapshot taken before the write
+    assert redis_server.keys() > 0
+    assert "2 supporters" in client.get(LIST).text
+    assert _total(client) == 2

@@ -1,0 +1,84 @@
+"""On SQLite (the default database), pages keep answering while an import writes.
+
+Two processes share one database file, as gunicorn's workers do: one imports a file and
+holds its transaction open a while, the other serves list pages meanwhile.
+"""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+# The import runs inside a longer transaction, as a large file's would, with a page cache
+# small enough that SQLite must take its exclusive lock early.
+WRITER = """
+import io, sys, time
+import django
+django.setup()
+from django.core.management import call_command
+from django.db import connection, transaction
+connection.cursor().execute("PRAGMA cache_size=10")
+with transaction.atomic():
+    call_command("import_signatories", sys.argv[1], stdout=io.StringIO())
+    print("importing", flush=True)
+    time.sleep(12)
+print("committed", flush=True)
+"""
+
+# Started beforehand, so that its requests come while the import holds its transaction.
+READER = """
+import sys
+import django
+django.setup()
+from django.test import Client
+client = Client(raise_request_exception=False)
+print(client.get("/signatories/", secure=True).status_code, flush=True)
+sys.stdin.readline()
+for query in ("a", "b", "c"):
+    response = client.get("/signatories/", {"q": query}, secure=True)
+    print(response.status_code, flush=True)
+"""
+
+HEADER = (
+    "name,category,nationality,nature,website,twitter,linkedin,date_signed,first_listed,statement"
+)
+
+
+def _environment(database: Path) -> dict:
+    return {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "pariscall.settings",
+        "DATABASE_URL": f"sqlite:///{database}",
+        "PYTHONPATH": str(PROJECT),
+    }
+
+
+def test_list_pages_answer_while_an_import_writes(tmp_path):
+    environment = _environment(tmp_path / "shared.sqlite3")
+    run = {"cwd": PROJECT, "env": environment, "text": True}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], check=True, **run)
+    rows = [f"Organisation {number},civil-society,FRA,,,,,,," for number in range(3000)]
+    upload = tmp_path / "official.csv"
+    upload.write_text("\n".join([HEADER, *rows]) + "\n")
+    reader = subprocess.Popen(
+        [sys.executable, "-c", READER],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        **run,
+    )
+    assert reader.stdout.readline().strip() == "200"
+    writer = subprocess.Popen(
+        [sys.executable, "-c", WRITER, str(upload)], stdout=subprocess.PIPE, **run
+    )
+    try:
+        assert writer.stdout.readline().strip() == "importing"
+        answers, errors = reader.communicate("go\n", timeout=120)
+        assert writer.stdout.readline().strip() == "committed"
+    finally:
+        reader.kill()
+        writer.wait(timeout=120)
+    assert "database is locked" not in errors
+    assert answers.split() == ["200", "200", "200"], errors[-2000:]

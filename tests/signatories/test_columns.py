@@ -1,0 +1,56 @@
+"""The column map: one declaration from which the export's records, rows and schema follow."""
+
+import datetime
+
+import pytest
+
+from signatories import columns
+from signatories.models import Signatory
+from tests.factories import SignatoryFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def former():
+    return SignatoryFactory(
+        name="=SUM(A1:A9)",
+        slug="formula-co",
+        country="",
+        region="international",
+        statement="-1 is not a formula here",
+        supporter_since=datetime.date(2019, 1, 1),
+        supporter_since_precision="month",
+        supporter_since_is_bound=True,
+        status="former",
+        left_on=datetime.date(2025, 12, 25),
+    )
+
+
+def test_a_record_from_a_model_instance_equals_the_record_from_its_row(former):
+    row = Signatory.objects.export_rows().get(pk=former.pk)
+    assert columns.as_record(former) == columns.record(row)
+
+
+def test_every_csv_cell_reads_back_as_the_value_it_was_written_from(former):
+    row = Signatory.objects.export_rows().get(pk=former.pk)
+    record = columns.record(row)
+    cells = dict(zip(columns.CSV_COLUMNS, columns.csv_row(row), strict=True))
+    assert cells["name"] == "'=SUM(A1:A9)"
+    assert (cells["country"], cells["since_by"], cells["left"]) == ("", "true", "2025-12-25")
+    for column in columns.COLUMNS:
+        if column.in_csv:
+            assert column.from_csv(cells[column.name]) == record[column.name], column.name
+
+
+def test_the_table_schema_describes_every_csv_column_in_order():
+    schema = columns.table_schema()
+    assert [field["name"] for field in schema["fields"]] == columns.CSV_COLUMNS
+    since_by = next(field for field in schema["fields"] if field["name"] == "since_by")
+    assert (since_by["type"], since_by["trueValues"]) == ("boolean", ["true"])
+    assert schema["primaryKey"] == "slug"
+
+
+def test_an_export_made_before_status_and_left_existed_still_has_every_required_column():
+    assert columns.CSV_COLUMNS[:-2] == columns.REQUIRED_ON_IMPORT
+    assert columns.CSV_COLUMNS[-2:] == ["status", "left"]
