@@ -1,4 +1,5 @@
-"""sitemap.xml: the fixed pages, every principle and every supporter, in both languages.
+"""sitemap.xml: the fixed pages, every principle, every supporter and every country with one,
+in both languages.
 
 Each page is listed once per language, each entry naming the other as its alternate, and
 the English page as the x-default.
@@ -9,6 +10,7 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from principles.models import Principle
+from signatories.countries import country_counts, rows_from
 from signatories.models import Signatory
 
 
@@ -51,7 +53,13 @@ class BilingualSitemap(Sitemap):
 
 class PagesSitemap(BilingualSitemap):
     def items(self) -> list[str]:
-        return ["home", "signatories:list", "principles:list"]
+        return [
+            "home",
+            "signatories:list",
+            "signatories:changes",
+            "signatories:countries",
+            "principles:list",
+        ]
 
     def location(self, item: str) -> str:
         return reverse(item)
@@ -74,8 +82,17 @@ class SignatoriesSitemap(BilingualSitemap):
         return signatory.updated
 
 
+class CountriesSitemap(BilingualSitemap):
+    def items(self) -> list[str]:
+        return sorted(code.lower() for code in rows_from(country_counts()))
+
+    def location(self, code: str) -> str:
+        return reverse("signatories:country", args=[code])
+
+
 SITEMAPS = {
     "pages": PagesSitemap,
     "principles": PrinciplesSitemap,
     "signatories": SignatoriesSitemap,
+    "countries": CountriesSitemap,
 }

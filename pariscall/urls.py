@@ -30,6 +30,9 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     *i18n_patterns(
         path("", views.home, name="home"),
+        path("about/", views.about, name="about"),
+        path("embed/counters/", views.embed_counters, name="embed-counters"),
+        path("datapackage.json", views.datapackage, name="datapackage"),
         path("", include("signatories.urls")),
         path("", include("principles.urls")),
         prefix_default_language=False,

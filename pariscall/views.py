@@ -1,13 +1,22 @@
-"""Site-wide pages: the home page, robots.txt and the error pages."""
+"""Site-wide pages: home, about, robots.txt, the data package and the embeddable counters."""
 
-from django.http import HttpRequest, HttpResponse
+from csp.decorators import csp_replace
+from django.conf import settings
+from django.core.serializers.json import DjangoJSONEncoder
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
+from django.views.decorators.clickjacking import xframe_options_exempt
 
 from pariscall.charts import growth_panels, growth_table
+from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
+from signatories.country_map import map_html
+from signatories.datapackage import descriptor as datapackage_descriptor
 from signatories.links import list_url
 from signatories.models import Milestone, Signatory, SignatoryType, Source
+from signatories.published import LICENCE, OFFICIAL_LIST, last_changed
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -24,6 +33,8 @@ def home(request: HttpRequest) -> HttpResponse:
             "growth_rows": growth_table(milestones),
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),
+            # Supporters by country, under the counters (signatories/country_map.py).
+            "map": map_html(),
         },
     )
 
@@ -62,3 +73,53 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
+
+
+# Embeddable counters: the one page other sites may show in a frame (no forms, nothing to
+# click-jack), so it alone lifts the site-wide frame-ancestors 'none' and X-Frame-Options.
+@xframe_options_exempt
+@csp_replace({"frame-ancestors": ["*"]})
+def embed_counters(request: HttpRequest) -> HttpResponse:
+    form = CountersForm(request.GET)
+    if not form.is_valid():
+        context = {"theme": "light", "errors": form.errors}
+        return render(request, "embed/counters.html", context, status=400)
+    context = counters(form.cleaned_data["type"])
+    context["theme"] = form.cleaned_data["theme"] or "light"
+    return render(request, "embed/counters.html", context)
+
+
+def datapackage(request: HttpRequest) -> HttpResponse:
+    """The Frictionless Data Package describing /signatories.csv.
+
+    Like the exports it describes, it is the same at /fr/datapackage.json: in English, with
+    the English addresses, so that a package cited from either is the same document.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        response = JsonResponse(
+            datapackage_descriptor(request),
+            encoder=DjangoJSONEncoder,
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+        response["Content-Language"] = settings.LANGUAGE_CODE
+    # Public, read-only and without cookies: notebooks and data tools on other sites may read it.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+def about(request: HttpRequest) -> HttpResponse:
+    """Where the data comes from, the terms of reuse, how to cite it and embed the counters."""
+    absolute = request.build_absolute_uri
+    return render(
+        request,
+        "pariscall/about.html",
+        {
+            "last_changed": last_changed(),
+            "licence": LICENCE,
+            "official_list": OFFICIAL_LIST,
+            "articles": Source.objects.articles(),
+            "home_url": absolute(reverse("home")),
+            "csv_url": absolute(reverse("signatories:csv")),
+            "embed_url": absolute(reverse("embed-counters")),
+        },
+    )

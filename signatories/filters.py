@@ -166,6 +166,13 @@ class SignatoryFilter(django_filters.FilterSet):
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
         return queryset.order_by(*SORTS[value])
 
+    def asked_for(self) -> dict:
+        """The cleaned filters less those at their default: what a link needs to say."""
+        data = dict(self.form.cleaned_data)
+        if data.get("status") == SignatoryStatus.CURRENT:
+            del data["status"]
+        return data
+
     # What the counts depend on: everything but the sort order and the page.
     def count_parameters(self) -> tuple:
         data = self.form.cleaned_data

@@ -1,6 +1,7 @@
 from django.urls import path
 
-from signatories import views
+from signatories import api, change_views, country_views, views
+from signatories.feeds import ChangesFeed
 
 app_name = "signatories"
 urlpatterns = [
@@ -8,4 +9,11 @@ urlpatterns = [
     path("signatories.json", views.signatories_json, name="json"),
     path("signatories.csv", views.signatories_csv, name="csv"),
     path("signatories/<slug:slug>/", views.signatory_detail, name="detail"),
+    # The membership over time, and its Atom feed.
+    path("changes/", change_views.change_list, name="changes"),
+    path("changes.atom", ChangesFeed(), name="changes-feed"),
+    # The world map and one page per country (ISO 3166 alpha-2, lower case).
+    path("countries/", country_views.country_list, name="countries"),
+    path("countries/<str:code>/", country_views.country_page, name="country"),
+    path("signatories/<slug:slug>.json", api.signatory_json, name="detail-json"),
 ]

@@ -64,7 +64,7 @@ class SignatoryListView(FilterView):
         page = context["page_obj"]
         # The page shows the filters as understood (and cached), never the raw query string.
         query = (
-            canonical_query(self.filterset.form.cleaned_data, page.number)
+            canonical_query(self.filterset.asked_for(), page.number)
             if self.counts is not None
             else self.filterset.data
         )

@@ -48,6 +48,8 @@ def pages(count: int) -> dict[str, str]:
         "deep": f"/signatories/?page={deep}",
         "detail": f"/signatories/synthetic-{count // 2}/",
         "json": "/signatories.json?type=public-authority&region=africa",
+        "countries": "/countries/",
+        "country": "/countries/fr/",
     }
 
 
