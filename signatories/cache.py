@@ -16,6 +16,7 @@ in one order (`canonical_query`), never the raw query string, so that nobody can
 parameter in the page that others are served.
 """
 
+import functools
 import hashlib
 from collections.abc import Callable
 from typing import Any
@@ -23,6 +24,7 @@ from typing import Any
 from django.core.cache import cache
 from django.http import QueryDict
 from django.utils.translation import get_language
+from django_filters import FilterSet
 
 from signatories.revision import bump_revision, current_revision
 
@@ -55,16 +57,18 @@ def cached_with_version(name: str, parameters: Any, compute: Callable[[], Any]) 
     return value, revision
 
 
-def canonical_query(cleaned_data: dict, page_number: int = 1) -> QueryDict:
+def canonical_query(filterset: FilterSet, page_number: int = 1) -> QueryDict:
     """The list's parameters as the list understood them, and nothing else.
 
-    Empty values are left out, repeated values sorted and given once, a search's spaces
-    collapsed, the first page implied: two addresses that list the same supporters give
-    the same query, and a parameter the list does not know never gets in.
+    Empty values and values the list assumes anyway are left out, repeated values sorted
+    and given once, a search's spaces collapsed, the first page implied: two addresses that
+    list the same supporters give the same query, and a parameter the list does not know
+    never gets in.
     """
+    implied = _implied(type(filterset))
     query = QueryDict(mutable=True)
-    for name, value in cleaned_data.items():
-        if value in (None, "", [], ()):
+    for name, value in filterset.form.cleaned_data.items():
+        if value in (None, "", [], ()) or value == implied.get(name):
             continue
         if isinstance(value, list | tuple | set):
             query.setlist(name, sorted({str(item) for item in value}))
@@ -73,6 +77,13 @@ def canonical_query(cleaned_data: dict, page_number: int = 1) -> QueryDict:
     if page_number > 1:
         query["page"] = str(page_number)
     return query
+
+
+@functools.cache
+def _implied(filterset_class: type[FilterSet]) -> dict:
+    """What each parameter is when the address leaves it out (e.g. the default status)."""
+    empty = filterset_class(QueryDict())
+    return empty.form.cleaned_data if empty.is_valid() else {}
 
 
 def list_fragment_key(query: QueryDict, per_page: int, revision: int) -> str:

@@ -166,13 +166,6 @@ class SignatoryFilter(django_filters.FilterSet):
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
         return queryset.order_by(*SORTS[value])
 
-    def asked_for(self) -> dict:
-        """The cleaned filters less those at their default: what a link needs to say."""
-        data = dict(self.form.cleaned_data)
-        if data.get("status") == SignatoryStatus.CURRENT:
-            del data["status"]
-        return data
-
     # What the counts depend on: everything but the sort order and the page.
     def count_parameters(self) -> tuple:
         data = self.form.cleaned_data
@@ -185,11 +178,11 @@ class SignatoryFilter(django_filters.FilterSet):
             data.get("status"),
         )
 
-    def filtered_without(self, facet: str) -> SignatoryQuerySet:
-        """The results with every filter applied except `facet`'s: what its counts count."""
+    def filtered_without(self, *facets: str) -> SignatoryQuerySet:
+        """The results with every filter applied except the `facets`': what they count."""
         queryset = self.queryset
         for name, value in self.form.cleaned_data.items():
-            if name in (facet, "sort") or value in (None, "", [], ()):
+            if name in facets or name == "sort" or value in (None, "", [], ()):
                 continue
             queryset = self.filters[name].filter(queryset, value)
         return queryset

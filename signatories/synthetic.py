@@ -1,8 +1,10 @@
 """Realistic synthetic supporters for benchmarks and load tests on scratch databases.
 
 Types follow the official list's proportions (states: at most one per country, as the
-database requires); every M49 country appears; names are plausible and unique; some have a
-website, a statement and a supporter-since date at day, month or year precision. The same
+database requires); every M49 country appears; names are plausible and unique, a few with
+accents; some have a website, a statement and a supporter-since date at day, month or year
+precision. A few organisations give no country or region (region `unknown`, as on the
+official list), and some have left the Call (`former`, with the date they left). The same
 seed always gives the same rows.
 """
 
@@ -30,12 +32,14 @@ KINDS = {
 PLACES = (  # noqa: SIM905  (a list of words reads better as words)
     "Aurora Atlas Baltic Boreal Cedar Coastal Danube Delta Eastern Everest Fjord Granite Harbor "
     "Highland Horizon Iberian Island Lakeside Meridian Metro Nordic Northern Oasis Pacific Pampas "
-    "Prairie Riverside Sahel Savanna Sierra Southern Steppe Summit Tidal Urban Valley Western"
+    "Prairie Riverside Sahel Savanna Sierra Southern Steppe Summit Tidal Urban Valley Western "
+    "Zürich Montréal Bogotá Kraków Malmö Düsseldorf São-Paulo Besançon"
 ).split()
 WORDS = (  # noqa: SIM905  (a list of words reads better as words)
     "Cyber Digital Secure Trust Network Data Cloud Signal Quantum Resilience Infrastructure "
     "Privacy Crypto Identity Software Systems Internet Information Code Open Civic Policy "
-    "Research Defence Integrity Shield Bridge Beacon Sentinel Vector Matrix Circuit Protocol"
+    "Research Defence Integrity Shield Bridge Beacon Sentinel Vector Matrix Circuit Protocol "
+    "Sécurité Numérique Réseau Données Confiance Société Éthique Génie"
 ).split()
 FORMS = {
     "private-sector": ["Technologies", "Solutions", "Labs", "Group", "Partners", "Industries"],
@@ -48,6 +52,9 @@ STATEMENTS = [
     "We commit to strengthening cyber hygiene among our members and partners.",
     "Protecting elections and critical infrastructure from cyberattacks is essential.",
 ]
+# Shares of the organisations that give no country (region "unknown") and that have left.
+UNKNOWN_REGION_SHARE = 0.005
+FORMER_SHARE = 0.04
 FIRST_DAY = datetime.date(2018, 11, 12)
 LAST_DAY = datetime.date(2025, 12, 25)
 
@@ -67,6 +74,8 @@ class SyntheticRow:
     supporter_since_is_bound: bool
     sort_name: str
     search_text: str
+    status: str = "current"
+    left_on: datetime.date | None = None
 
 
 def country_codes() -> list[str]:
@@ -111,18 +120,21 @@ def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
 
 def _organisation(index: int, type_: str, code: str, rng: random.Random) -> SyntheticRow:
     # The index in words makes every name unique without a look-up table.
+    if rng.random() < UNKNOWN_REGION_SHARE:
+        code = ""
     name = (
         f"{rng.choice(PLACES)} {rng.choice(WORDS)} {rng.choice(WORDS)} "
         f"{rng.choice(FORMS[type_])} {_base26(index)}"
     )
     has_website = rng.random() < 0.3
     since, precision, by = _since(rng, always=False)
+    left_on = _left_on(rng, since) if rng.random() < FORMER_SHARE else None
     return SyntheticRow(
         name=name,
         slug=f"{SLUG_PREFIX}{index}",
         type=type_,
         country=code,
-        region=M49[code][0],
+        region=M49[code][0] if code else "unknown",
         kind=rng.choice(KINDS[type_]),
         website=f"https://org{index}.example.org" if has_website else "",
         statement=rng.choice(STATEMENTS) if rng.random() < 0.1 else "",
@@ -131,7 +143,15 @@ def _organisation(index: int, type_: str, code: str, rng: random.Random) -> Synt
         supporter_since_is_bound=by,
         sort_name=normalise(name),
         search_text=normalise(name),
+        status="former" if left_on else "current",
+        left_on=left_on,
     )
+
+
+def _left_on(rng: random.Random, since: datetime.date | None) -> datetime.date:
+    """A day after it joined (or after the launch) and before the last official list."""
+    start = since or FIRST_DAY
+    return start + datetime.timedelta(days=1 + rng.randrange((LAST_DAY - start).days))
 
 
 def _since(rng: random.Random, always: bool) -> tuple[datetime.date | None, str, bool]:

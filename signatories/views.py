@@ -15,6 +15,9 @@ from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
 from signatories.regions import Region
 
+# Up to this many matches, a search's page is sorted from its matches (see
+# sorted_after_matching); beyond, reading in name order finds a page sooner.
+FEW_MATCHES = 50_000
 # Other supporters from the same country shown on a supporter's page; the rest are a link.
 NEIGHBOURS_SHOWN = 12
 
@@ -50,8 +53,10 @@ class SignatoryListView(FilterView):
         self.filterset = self.get_filterset(self.get_filterset_class())
         status = 200
         if self.filterset.is_valid():
-            self.object_list = self.filterset.qs.for_list()
             self.counts = counts_for(self.filterset)
+            self.object_list = self.filterset.qs.for_list()
+            if self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
+                self.object_list = self.object_list.sorted_after_matching()
         else:
             # The page says what was wrong and what is valid; nothing is listed.
             self.object_list = self.filterset.queryset.none()
@@ -64,7 +69,7 @@ class SignatoryListView(FilterView):
         page = context["page_obj"]
         # The page shows the filters as understood (and cached), never the raw query string.
         query = (
-            canonical_query(self.filterset.asked_for(), page.number)
+            canonical_query(self.filterset, page.number)
             if self.counts is not None
             else self.filterset.data
         )

@@ -3,6 +3,7 @@
 - `supporters`: `Signatory` (a supporter of the Call) and its queries.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+- `Revision` (in `signatories.revision`): the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
 `signatories.vocabulary`, beside `signatories.regions`: the export's column map reads them
@@ -17,7 +18,7 @@ from signatories.models.supporters import (
     SignatoryQuerySet,
     search_text_for,
 )
-from signatories.revision import Revision  # noqa: F401  (registered with the app's models)
+from signatories.revision import Revision
 from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,
@@ -31,6 +32,7 @@ __all__ = [
     "CitationBasis",
     "Milestone",
     "MilestoneCount",
+    "Revision",
     "Signatory",
     "SignatoryQuerySet",
     "SignatoryStatus",

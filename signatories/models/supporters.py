@@ -3,7 +3,8 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, Q, Value
+from django.db.models.functions import Concat
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -79,6 +80,20 @@ class SignatoryQuerySet(models.QuerySet):
     def count_by(self, field: str) -> dict[str, int]:
         """How many supporters have each value of `field`: one grouped query."""
         return dict(self.order_by().values_list(field).annotate(count=Count("id")))
+
+    def count_by_combination(self, *fields: str) -> list[tuple]:
+        """(a value of each field…, count) for each combination found: one grouped query."""
+        return list(self.order_by().values_list(*fields).annotate(count=Count("id")))
+
+    def sorted_after_matching(self) -> "SignatoryQuerySet":
+        """The same name order, sorted over the matches rather than read from the name
+        index: for a search with few matches, whose names may all sort together far down
+        that index (those that start with the word searched)."""
+        order = list(self.query.order_by)
+        if order and order[0] in ("sort_name", "-sort_name"):
+            name = Concat("sort_name", Value(""), output_field=models.CharField())
+            order[0] = name.desc() if order[0].startswith("-") else name.asc()
+        return self.order_by(*order)
 
     def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
         if not signatory.country:
@@ -243,6 +258,16 @@ class Signatory(models.Model):
             models.Index(fields=["country", "sort_name"], name="signatory_country_sort_name"),
             # sort=since / -since and the `since` year filter.
             models.Index(fields=["supporter_since", "sort_name"], name="signatory_since_sort_name"),
+            # A country's supporters of one type: their few rows, not every row of the type.
+            models.Index(
+                fields=["country", "type", "sort_name"], name="signatory_country_type_name"
+            ),
+            # status=former in name order, without reading past the current supporters.
+            models.Index(
+                fields=["sort_name", "id"],
+                condition=Q(status="former"),
+                name="signatory_former_sort_name",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -98,15 +98,26 @@ def redis_server(tmp_path, settings, monkeypatch):
     server.stop()
 
 
+def _answers(client) -> list[int]:
+    """Each page's status, read to the end as a browser would (the export streams)."""
+    statuses = []
+    for page in PAGES:
+        response = client.get(page)
+        if response.streaming:
+            b"".join(response.streaming_content)
+        statuses.append(response.status_code)
+    return statuses
+
+
 def _total(client) -> int:
     return json.loads(b"".join(client.get(JSON).streaming_content))["count"]
 
 
 def test_pages_answer_while_the_cache_server_is_down(client, db, redis_server, caplog):
     SignatoryFactory.create_batch(2)
-    assert all(client.get(page).status_code == 200 for page in PAGES)
+    assert _answers(client) == [200, 200, 200]
     redis_server.stop()
-    assert [client.get(page).status_code for page in PAGES] == [200, 200, 200]
+    assert _answers(client) == [200, 200, 200]
     assert "2 supporters" in client.get(LIST).text
     assert "The cache is unavailable" in caplog.text
 
@@ -117,7 +128,7 @@ def test_pages_answer_at_once_while_the_cache_server_hangs(client, db, redis_ser
     assert redis_server.keys() > 0
     redis_server.freeze()
     started = time.monotonic()
-    assert [client.get(page).status_code for page in PAGES] == [200, 200, 200]
+    assert _answers(client) == [200, 200, 200]
     assert time.monotonic() - started < 3
 
 

@@ -1,0 +1,127 @@
+"""The exports in the benchmark: each download timed against the database's own dump of the
+same rows (baseline.py), the workers' peak memory while it streams, and the home page's
+latency while four full exports stream at once."""
+
+import json
+import re
+import subprocess
+import threading
+import time
+import urllib.request
+
+FILTERED = "type=civil-society&region=europe"
+EXPORTS = {
+    "full CSV": "/signatories.csv",
+    "full JSON": "/signatories.json",
+    "filtered CSV": f"/signatories.csv?{FILTERED}",
+    "filtered JSON": f"/signatories.json?{FILTERED}",
+}
+CONCURRENT_EXPORTS = 4
+
+
+class PeakMemory:
+    """Samples the workers' largest resident set every 50 ms while in its `with` block."""
+
+    def __init__(self, server):
+        self.server = server
+        self.peak = server.worker_rss_mb()
+        self._done = threading.Event()
+        self._thread = threading.Thread(target=self._sample)
+
+    def _sample(self) -> None:
+        while not self._done.is_set():
+            self.peak = max(self.peak, self.server.worker_rss_mb())
+            time.sleep(0.05)
+
+    def __enter__(self) -> "PeakMemory":
+        self._thread.start()
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._done.set()
+        self._thread.join()
+
+
+def _open(server, path: str):
+    request = urllib.request.Request(server.url(path), headers={"X-Forwarded-Proto": "https"})
+    return urllib.request.urlopen(request, timeout=600)
+
+
+def download(server, path: str, stop: threading.Event | None = None) -> dict:
+    """Stream an export to nowhere; its time, size and rows (lines, or the JSON's count)."""
+    started = time.monotonic()
+    size = lines = 0
+    tail = b""
+    with _open(server, path) as response:
+        while chunk := response.read(1 << 16):
+            if stop is not None and stop.is_set():
+                break
+            size += len(chunk)
+            lines += chunk.count(b"\n")
+            tail = (tail + chunk)[-256:]
+    seconds = time.monotonic() - started
+    if path.startswith("/signatories.json"):
+        # The JSON's count comes after its rows.
+        found = re.search(rb'"count":\s*(\d+)', tail)
+        rows = int(found.group(1)) if found else -1
+    else:
+        rows = lines - 1
+    return {"seconds": seconds, "bytes": size, "rows": rows}
+
+
+def measure(server, baseline: dict) -> dict:
+    """Each export once, with its worker's peak memory, next to the database's dump."""
+    results = {}
+    for name, path in EXPORTS.items():
+        with PeakMemory(server) as memory:
+            result = download(server, path)
+        floor = baseline[path.replace(".json", ".csv")]
+        results[name] = {
+            **result,
+            "path": path,
+            "peak_mb": memory.peak,
+            "database_seconds": floor["seconds"],
+            "database_rows": floor["rows"],
+        }
+        print(
+            f"   {name:13} {result['seconds']:6.1f} s  database {floor['seconds']:5.1f} s  "
+            f"peak {memory.peak:.0f} MB",
+            flush=True,
+        )
+    return results
+
+
+def home_during_exports(server, load, seconds: int) -> dict:
+    """The home page under wrk (2 connections) while four full CSV exports stream."""
+    stop = threading.Event()
+
+    def export_again_and_again():
+        while not stop.is_set():
+            download(server, EXPORTS["full CSV"], stop)
+
+    streams = [threading.Thread(target=export_again_and_again) for _ in range(4)]
+    for stream in streams:
+        stream.start()
+    time.sleep(1)  # every export under way
+    try:
+        with PeakMemory(server) as memory:
+            result = load("/", seconds, 2)
+    finally:
+        stop.set()
+        for stream in streams:
+            stream.join()
+    result["peak_mb"] = memory.peak
+    return result
+
+
+def baseline(python: str, root, env: dict) -> dict:
+    paths = sorted({path.replace(".json", ".csv") for path in EXPORTS.values()})
+    output = subprocess.run(
+        [python, "scripts/bench/baseline.py", json.dumps(paths)],
+        cwd=root,
+        env=env,
+        check=True,
+        text=True,
+        capture_output=True,
+    ).stdout
+    return json.loads(output)

@@ -1,0 +1,146 @@
+"""The varied workload: list URLs as readers send them, each one only once in a run.
+
+Readers come in visits. A visit starts on the list (browsing, with a filter or two) or with
+a search typed in the box (a word fragment of 1 to 8 letters, sometimes two words, sometimes
+with the accents a French speaker types), then refines it a few times: ticks a type,
+region or country, picks a year, asks for former supporters or all of them, sorts, turns a
+page. The same seed always gives the same URLs; a URL already given is never given again,
+so every request asks the server something it has not been asked in this run.
+
+    python scripts/bench/workload.py COUNT [SEED] > urls.txt
+"""
+
+import random
+import sys
+from collections.abc import Iterator
+from urllib.parse import urlencode
+
+LIST = "/signatories/"
+TYPES = ["state", "public-authority", "private-sector", "civil-society"]
+REGIONS = ["africa", "americas", "asia", "europe", "oceania", "unknown"]
+# Countries readers pick most, and a long tail.
+COUNTRIES = "FR US GB DE JP CA IT ES NL BE CH SE KE NG IN BR MX AU NZ SG KR MA SN ZA".split()  # noqa: SIM905  (codes read better as words)
+TAIL = "AR CL CO PE EG TN GH ET PL CZ AT DK FI NO IE PT GR RO HU UA TR IL AE SA ID MY TH VN".split()  # noqa: SIM905
+YEARS = list(range(2018, 2026))
+SORTS = ["name", "-name", "since", "-since"]
+STATUSES = ["current", "former", "all"]
+# Words in supporters' names, as people type them (some with accents the names lack, some
+# missing from every name, as real searches often are).
+WORDS = (  # noqa: SIM905  (a list of words reads better as words)
+    "cyber digital secure security trust network data cloud signal quantum resilience "
+    "infrastructure privacy crypto identity software systems internet information code open "
+    "civic policy research defence integrity shield bridge beacon sentinel vector matrix "
+    "circuit protocol institute foundation alliance society forum centre agency authority "
+    "office council technologies solutions labs group partners industries aurora atlas baltic "
+    "boreal cedar coastal danube delta eastern fjord granite harbor highland horizon nordic "
+    "pacific prairie riverside sahel savanna sierra steppe summit valley western zurich "
+    "montreal krakow malmo france japan kenya germany canada microsoft telecom university "
+    "association ministry"
+).split()
+ACCENTED = {
+    "securite": "sécurité",
+    "numerique": "numérique",
+    "reseau": "réseau",
+    "donnees": "données",
+    "societe": "société",
+    "ethique": "éthique",
+    "zurich": "zürich",
+    "montreal": "montréal",
+    "krakow": "kraków",
+    "malmo": "malmö",
+    "genie": "génie",
+    "confiance": "confiance",
+}
+WORDS += list(ACCENTED)
+
+
+def urls(count: int, seed: int = 0) -> list[str]:
+    """`count` different list URLs, the same ones for the same seed."""
+    rng = random.Random(seed)
+    seen: set[str] = set()
+    found: list[str] = []
+    while len(found) < count:
+        for parameters in map(_tidy, _visit(rng)):
+            url = LIST + ("?" + urlencode(parameters) if parameters else "")
+            if url not in seen:
+                seen.add(url)
+                found.append(url)
+    return found[:count]
+
+
+def _visit(rng: random.Random) -> Iterator[list[tuple[str, str]]]:
+    """One reader's requests: a first look, then a few refinements of it."""
+    parameters: list[tuple[str, str]] = []
+    if rng.random() < 0.55:
+        parameters.append(("q", _search(rng)))
+    else:
+        parameters += _filters(rng, rng.choice([0, 1, 1, 2]))
+    yield parameters
+    for _ in range(rng.choice([1, 2, 3, 4])):
+        step = rng.random()
+        if step < 0.45:
+            parameters = _without_page(parameters) + _filters(rng, 1)
+        elif step < 0.6:
+            parameters = _without_page(parameters) + [("sort", rng.choice(SORTS))]
+        elif step < 0.7:
+            parameters = _without_page(parameters) + [("status", rng.choice(STATUSES))]
+        else:
+            page = rng.choice([2, 2, 2, 3, 3, 4, 5])
+            parameters = _without_page(parameters) + [("page", str(page))]
+        yield parameters
+
+
+SINGLE = ("q", "since", "sort", "status", "page")
+
+
+def _tidy(parameters: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Each value once; a parameter that takes one value keeps the last one chosen."""
+    last = {name: value for name, value in parameters if name in SINGLE}
+    tidy = []
+    for name, value in parameters:
+        if (name, value) not in tidy and last.get(name, value) == value:
+            tidy.append((name, value))
+    return tidy
+
+
+def _without_page(parameters: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    # Changing a filter drops the page, as the form does.
+    return [(name, value) for name, value in parameters if name != "page"]
+
+
+def _filters(rng: random.Random, count: int) -> list[tuple[str, str]]:
+    chosen = []
+    for _ in range(count):
+        kind = rng.random()
+        if kind < 0.35:
+            chosen.append(("type", rng.choice(TYPES)))
+        elif kind < 0.6:
+            chosen.append(("region", rng.choice(REGIONS)))
+        elif kind < 0.85:
+            country = rng.choice(COUNTRIES) if rng.random() < 0.7 else rng.choice(TAIL)
+            chosen.append(("country", country))
+        else:
+            chosen.append(("since", str(rng.choice(YEARS))))
+    return chosen
+
+
+def _search(rng: random.Random) -> str:
+    """A fragment as people type it: often the start of a word, sometimes two words."""
+    words = [_fragment(rng, rng.choice(WORDS))]
+    if rng.random() < 0.2:
+        words.append(_fragment(rng, rng.choice(WORDS)))
+    text = " ".join(words)
+    return text.capitalize() if rng.random() < 0.3 else text
+
+
+def _fragment(rng: random.Random, word: str) -> str:
+    if word in ACCENTED and rng.random() < 0.5:
+        word = ACCENTED[word]
+    # Lengths 1-2 are rare but real (the first keystrokes); most type 3 letters or more.
+    length = rng.choice([1, 2, 2, 3, 3, 4, 4, 5, 5, 6, 7, 8, 20])
+    start = 0 if rng.random() < 0.8 else rng.randrange(max(1, len(word) - length))
+    return word[start : start + length]
+
+
+if __name__ == "__main__":
+    print("\n".join(urls(int(sys.argv[1]), int(sys.argv[2]) if len(sys.argv) > 2 else 0)))
