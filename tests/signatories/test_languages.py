@@ -1,6 +1,7 @@
 """What French readers see of the directory's data: dates, numbers, regions, kinds."""
 
 import datetime
+import importlib
 
 import pytest
 from django.contrib.humanize.templatetags.humanize import intcomma
@@ -9,6 +10,7 @@ from django.utils import translation
 from signatories import dates
 from signatories.importer import NATURE_KINDS
 from signatories.m49 import FRENCH, M49
+from signatories.models import Signatory
 from signatories.regions import subregion_of
 from signatories.vocabulary import ORGANISATION_KINDS
 
@@ -65,3 +67,19 @@ def test_every_organisation_kind_the_importer_records_can_be_shown_in_french():
     assert set(NATURE_KINDS.values()) <= set(ORGANISATION_KINDS)
     with translation.override("fr"):
         assert str(ORGANISATION_KINDS["think tank"]) == "groupe de réflexion"
+
+
+@pytest.mark.django_db
+def test_the_migration_gives_every_state_its_country_name_in_both_languages():
+    from django.apps import apps
+
+    from tests.factories import StateFactory
+
+    rewrite = importlib.import_module(
+        "signatories.migrations.0007_search_text_both_languages"
+    ).rewrite_search_text
+    state = StateFactory(country="DE", aliases="")
+    Signatory.objects.filter(pk=state.pk).update(search_text="germany")
+    rewrite(apps, None)
+    state.refresh_from_db()
+    assert state.search_text == "germany allemagne"
