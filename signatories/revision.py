@@ -10,8 +10,28 @@ On PostgreSQL the update locks the one row until the write commits: writes to su
 take turns, which they already do on SQLite.
 """
 
+from contextvars import ContextVar
+
+from django.core.signals import request_finished, request_started
 from django.db import models
 from django.db.models import F, Q
+from django.dispatch import receiver
+
+# The revision a request has read, so that a page counting several things reads it once.
+# Only inside a request (set empty when one starts, cleared when it ends): a command or a
+# worker between requests always asks the database.
+_NOT_IN_A_REQUEST = object()
+_read_in_request: ContextVar = ContextVar("revision_read_in_request", default=_NOT_IN_A_REQUEST)
+
+
+@receiver(request_started, dispatch_uid="revision_request_started")
+def _request_started(**kwargs) -> None:
+    _read_in_request.set(None)
+
+
+@receiver(request_finished, dispatch_uid="revision_request_finished")
+def _request_finished(**kwargs) -> None:
+    _read_in_request.set(_NOT_IN_A_REQUEST)
 
 
 class Revision(models.Model):
@@ -29,12 +49,23 @@ class Revision(models.Model):
 
 
 def current_revision() -> int:
-    """The directory's revision now (0 if the row is missing, as after a table flush)."""
+    """The directory's revision now (0 if the row is missing, as after a table flush).
+
+    Read once per request: the page's counts and fragments then agree with each other.
+    """
+    remembered = _read_in_request.get()
+    if isinstance(remembered, int):
+        return remembered
     numbers = Revision.objects.filter(pk=1).values_list("number", flat=True)
-    return next(iter(numbers), 0)
+    revision = next(iter(numbers), 0)
+    if remembered is None:
+        _read_in_request.set(revision)
+    return revision
 
 
 def bump_revision() -> None:
     """Raise the revision, inside the caller's transaction: it commits or rolls back with it."""
+    if _read_in_request.get() is not _NOT_IN_A_REQUEST:
+        _read_in_request.set(None)  # a request that writes reads the new number afterwards
     if not Revision.objects.filter(pk=1).update(number=F("number") + 1):
         Revision.objects.get_or_create(pk=1, defaults={"number": 1})

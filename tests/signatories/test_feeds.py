@@ -6,7 +6,7 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.urls import reverse
 
-from signatories.importer import import_file
+from signatories.importing import import_file
 from tests.factories import SignatoryFactory, StateFactory
 
 pytestmark = pytest.mark.django_db

@@ -360,9 +360,9 @@ def test_a_new_filter_combination_under_a_counted_search_reads_only_its_page_of_
     client, directory, django_assert_num_queries
 ):
     client.get(LIST, {"q": "e"})
-    # The cached counts and their version, the rendered page (not there yet), the page's
-    # rows, and the rendered page written to the database cache (five statements).
-    with django_assert_num_queries(8) as queries:
+    # The directory's revision, the cached counts, the rendered page (not there yet), the
+    # page's rows, and the rendered page written to the database cache (five statements).
+    with django_assert_num_queries(9) as queries:
         response = client.get(LIST, {"q": "e", "type": "state", "region": "europe"})
     on_supporters = [query["sql"] for query in queries if "signatories_signatory" in query["sql"]]
     assert len(on_supporters) == 1

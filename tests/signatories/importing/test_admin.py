@@ -86,10 +86,11 @@ def test_confirming_writes_and_the_history_shows_who_imported(client, editor):
     assert latest.history_change_reason == "Imported from official.csv"
     history = client.get(reverse("admin:signatories_signatory_history", args=[acme.pk]))
     assert "Imported from official.csv" in history.text
-    # The upload is used once.
-    again = client.post(URL, {"token": token, "confirm": "Import"})
-    assert again.status_code == 302
-    assert again.url == URL
+    # The upload is used once: a second click says so, and writes nothing more.
+    again = client.post(URL, {"token": token, "confirm": "Import"}, follow=True)
+    assert again.status_code == 200
+    assert "That file was already imported" in again.text
+    assert acme.history.count() == 2
 
 
 def test_cancelling_writes_nothing_and_forgets_the_upload(client, editor):
@@ -148,4 +149,68 @@ def test_the_upload_is_csrf_protected(editor):
         URL, {"file": SimpleUploadedFile("official.csv", SAMPLE.encode(), "text/csv")}
     )
     assert response.status_code == 403
+    assert not Signatory.objects.exists()
+
+
+def test_the_preview_of_a_whole_list_names_who_would_become_former(client, editor, tmp_path):
+    from signatories.importing import import_file
+
+    older = tmp_path / "official-supporters-2024-01-15.csv"
+    older.write_text(SAMPLE + "Leaving Soon,civil-society,BEL,ONG,,,\n")
+    import_file(str(older), full_list=True, skip_invalid=True)
+    response = client.post(
+        URL,
+        {
+            "file": SimpleUploadedFile("official-2025-12-25.csv", SAMPLE.encode(), "text/csv"),
+            "full_list": "on",
+        },
+    )
+    assert "no longer on the list: 1" in response.text
+    assert '<ul id="import-leaving"' in response.text
+    assert "<li>Leaving Soon</li>" in response.text
+    assert Signatory.objects.get(name="Leaving Soon").status == "current"
+
+    client.post(URL, {"token": _token(response), "skip_invalid": "on", "confirm": "Import"})
+    leaving = Signatory.objects.get(name="Leaving Soon")
+    assert (leaving.status, str(leaving.left_on)) == ("former", "2025-12-25")
+
+
+def test_the_upload_waits_on_disk_not_in_the_cache(client, editor, settings):
+    # A cache that keeps nothing (or nothing over 1 MB, like memcached) loses no upload.
+    settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
+    sample = "\n".join(SAMPLE.splitlines()[:3]) + "\n"
+    token = _token(_upload(client, sample))
+    response = client.post(URL, {"token": token, "confirm": "Import"})
+    assert response.status_code == 302
+    assert sorted(Signatory.objects.values_list("name", flat=True)) == ["Acme", "Germany"]
+
+
+def test_a_click_while_the_file_is_being_imported_says_so_and_writes_nothing(client, editor):
+    from signatories import uploads
+
+    token = _token(_upload(client))
+    with uploads.claimed(token) as pending:
+        assert pending is not None
+        response = client.post(URL, {"token": token, "skip_invalid": "on"}, follow=True)
+    assert "That file is being imported already." in response.text
+    assert not Signatory.objects.exists()
+
+
+def test_a_file_with_too_many_rows_for_a_request_is_refused_at_the_preview(
+    client, editor, monkeypatch
+):
+    from signatories import import_admin
+
+    monkeypatch.setattr(import_admin, "MAX_ROWS", 2)
+    response = _upload(client)
+    assert response.status_code == 200
+    assert "The file has 4 rows, more than the 2 that can be imported here" in response.text
+    assert "manage.py import_signatories" in response.text
+    assert 'name="token"' not in response.text
+
+
+def test_a_file_name_of_a_thousand_characters_gets_a_clear_message(client, editor):
+    response = _upload(client, name="a" * 996 + ".csv")
+    assert response.status_code == 200
+    assert "The file’s name is longer than 200 characters" in response.text
     assert not Signatory.objects.exists()

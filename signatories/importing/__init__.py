@@ -1,0 +1,14 @@
+"""Importing supporters from a CSV file: the official supporters list or the site's export.
+
+One module per job: `reading` (lines, limits, which format), `official` (the official list's
+columns, vocabulary and rows), `site_export` (the export read back), `links` (website,
+Twitter, LinkedIn), `matching` (natural keys), `planning` (what each row does), `writing`
+(the database writes and citations), `full_list` (who left the list), `report` (outcomes),
+and `importer` (the whole run, in one transaction).
+"""
+
+from signatories.importing.importer import Importer, import_file
+from signatories.importing.reading import ImportFileError
+from signatories.importing.report import Report, RowOutcome
+
+__all__ = ["ImportFileError", "Importer", "Report", "RowOutcome", "import_file"]

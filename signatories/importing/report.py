@@ -1,0 +1,139 @@
+"""What an import did, or would do: each row's outcome, the counts, and a printable summary.
+
+A report keeps the counts of every row, but the rows themselves only up to a limit (the
+first `KEPT_ROWS`, and as many rejected and warned rows), so a huge file's report stays
+small: the admin's preview and the command's summary show the first ones and the counts.
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from django.db import models
+
+from signatories.importing.reading import FileFormat
+
+KEPT_ROWS = 2000
+
+
+class RowOutcome(models.TextChoices):
+    CREATED = "created", "created"
+    UPDATED = "updated", "updated"
+    UNCHANGED = "unchanged", "unchanged"
+    REJECTED = "rejected", "rejected"
+
+
+@dataclass(slots=True)
+class RowResult:
+    line: int
+    name: str
+    outcome: str = ""
+    reason: str = ""
+    warnings: list[tuple[str, str]] = field(default_factory=list)
+    changed: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Departure:
+    """A supporter that an earlier whole list had and this one lacks (or that came back)."""
+
+    name: str
+    slug: str
+    pk: int | None = None
+
+
+@dataclass
+class Report:
+    filename: str
+    format: str = ""
+    rows: list[RowResult] = field(default_factory=list)
+    rejected: list[RowResult] = field(default_factory=list)
+    warned: list[RowResult] = field(default_factory=list)
+    outcomes: Counter = field(default_factory=Counter)
+    # With a whole official list: who leaves and who comes back.
+    full_list: bool = False
+    leaving: list[Departure] = field(default_factory=list)
+    returning: list[Departure] = field(default_factory=list)
+    written: bool = False
+    dry_run: bool = False
+    skip_invalid: bool = False
+
+    def add(self, result: RowResult) -> None:
+        self.outcomes[result.outcome] += 1
+        if result.warnings:
+            self.outcomes["warned"] += 1
+        for kept, keep in (
+            (self.rows, True),
+            (self.rejected, result.outcome == RowOutcome.REJECTED),
+            (self.warned, bool(result.warnings)),
+        ):
+            if keep and len(kept) < KEPT_ROWS:
+                kept.append(result)
+
+    @property
+    def total(self) -> int:
+        return sum(self.outcomes[outcome] for outcome in RowOutcome.values)
+
+    @property
+    def counts(self) -> dict[str, int]:
+        return {
+            RowOutcome.CREATED: self.outcomes[RowOutcome.CREATED],
+            RowOutcome.UPDATED: self.outcomes[RowOutcome.UPDATED],
+            RowOutcome.UNCHANGED: self.outcomes[RowOutcome.UNCHANGED],
+            "warned": self.outcomes["warned"],
+            RowOutcome.REJECTED: self.outcomes[RowOutcome.REJECTED],
+        }
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(
+            self.outcomes[RowOutcome.CREATED]
+            or self.outcomes[RowOutcome.UPDATED]
+            or self.leaving
+            or self.returning
+        )
+
+    @property
+    def format_name(self) -> str:
+        return FileFormat(self.format).label if self.format else ""
+
+    def one_line(self) -> str:
+        counts = ", ".join(f"{number} {name}" for name, number in self.counts.items())
+        whole = f", {len(self.leaving)} left the list" if self.full_list else ""
+        return f"{self.filename}: {self.total} rows: {counts}{whole}"
+
+    def summary_lines(self) -> list[str]:
+        lines = [
+            f"{self.filename} ({self.format_name}): {self.total} rows.",
+            *(f"  {name}: {number}" for name, number in self.counts.items()),
+        ]
+        if self.full_list:
+            lines += [f"  left the list: {len(self.leaving)}"]
+            lines += [f"  came back: {len(self.returning)}"]
+        rejected = [
+            f"  line {row.line}: {row.name or '(no name)'}: {row.reason}" for row in self.rejected
+        ]
+        warned = [
+            f"  line {row.line}: {row.name}: {name}: {message}"
+            for row in self.warned
+            for name, message in row.warnings
+        ]
+        lines += _listed(
+            "Rejected rows:", rejected, self.outcomes[RowOutcome.REJECTED] - len(self.rejected)
+        )
+        lines += _listed(
+            "Warnings (the field was left out):", warned, self.outcomes["warned"] - len(self.warned)
+        )
+        for title, departures in (
+            ("No longer on the list (now former supporters):", self.leaving),
+            ("Back on the list (current supporters again):", self.returning),
+        ):
+            if departures:
+                lines += [title, *(f"  {departure.name}" for departure in departures)]
+        return lines
+
+
+def _listed(title: str, lines: list[str], not_shown: int) -> list[str]:
+    if not lines:
+        return []
+    more = [f"  … and {not_shown} more rows"] if not_shown else []
+    return [title, *lines, *more]

@@ -1,0 +1,108 @@
+"""The site's own CSV export, read back: export → import → export gives the same file.
+
+Cells are read as the export wrote them: `restore_cell` undoes the apostrophe that keeps a
+spreadsheet from running a cell as a formula. An export made before the `status` and
+`left` columns existed is still read; any other extra column is ignored.
+"""
+
+from django.core.exceptions import ValidationError
+from django.core.validators import validate_slug
+from django_countries import countries
+
+from signatories import columns, dates
+from signatories.columns import restore_cell
+from signatories.importing.links import read_links
+from signatories.importing.rows import ParsedRow, RowRejected, trimmed
+from signatories.models import SignatoryStatus, SignatoryType
+from signatories.regions import Region
+
+# From the export's column map: columns added after the first exports are optional.
+EXPORT_REQUIRED = columns.REQUIRED_ON_IMPORT
+EXPORT_OPTIONAL = [column for column in columns.CSV_COLUMNS if column not in EXPORT_REQUIRED]
+
+
+def parse_export(raw_cells: dict[str, str]) -> ParsedRow:
+    """What a row of the export says; RowRejected with the reason if it can't be read."""
+    cells = {column: restore_cell(value) for column, value in raw_cells.items()}
+    name = trimmed(cells["name"])
+    if not name:
+        raise RowRejected("no name")
+    parsed = ParsedRow({"name": name})
+    values = parsed.values
+    _read_slug(cells["slug"], values)
+    _read_choice(cells["type"], "type", SignatoryType.values, values)
+    code = cells["country"].strip().upper()
+    if code:
+        if len(code) != 2 or code not in countries:
+            raise RowRejected(f"unknown country code {code!r} (expected ISO 3166 alpha-2)")
+        values["country"] = code
+    else:
+        _read_choice(cells["region"], "region", Region.values, values)
+    for column in ("kind", "statement"):
+        if value := trimmed(cells[column]):
+            values[column] = value
+    read_links(cells, values, parsed.warnings)
+    _read_since(cells, parsed)
+    _read_status(cells, parsed)
+    parsed.region_if_new = values.get("region", "")
+    return parsed
+
+
+def _read_slug(cell: str, values: dict) -> None:
+    slug = cell.strip()
+    if not slug:
+        return
+    try:
+        validate_slug(slug)
+    except ValidationError:
+        raise RowRejected(f"slug {slug!r} is not a valid slug") from None
+    values["slug"] = slug
+
+
+def _read_choice(cell: str, column: str, choices: list[str], values: dict) -> None:
+    value = cell.strip()
+    if not value:
+        return
+    if value not in choices:
+        raise RowRejected(f"unknown {column} {value!r} (expected one of {', '.join(choices)})")
+    values[column] = value
+
+
+def _read_since(cells: dict[str, str], parsed: ParsedRow) -> None:
+    since = cells["since"].strip()
+    if not since:
+        return
+    try:
+        date, precision = dates.parse_iso(since)
+    except ValueError:
+        message = f"{since!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        parsed.warnings.append(("since", message))
+        return
+    bound = cells["since_by"].strip().lower()
+    if bound not in ("true", "false", ""):
+        message = f"{bound!r} is neither true nor false: taken as false"
+        parsed.warnings.append(("since_by", message))
+    parsed.values["supporter_since"] = date
+    parsed.values["supporter_since_precision"] = precision
+    parsed.values["supporter_since_is_bound"] = bound == "true"
+
+
+def _read_status(cells: dict[str, str], parsed: ParsedRow) -> None:
+    status = cells.get("status", "").strip()
+    if not status:
+        return
+    if status == SignatoryStatus.CURRENT:
+        parsed.values["status"], parsed.values["left_on"] = status, None
+        return
+    left = cells.get("left", "").strip()
+    try:
+        if status != SignatoryStatus.FORMER:
+            raise ValueError(status)
+        left_on, precision = dates.parse_iso(left)
+        if precision != dates.Precision.DAY:
+            raise ValueError(left)
+    except ValueError:
+        message = f"{status!r} with left {left!r} is not a status (current, or former and a date)"
+        parsed.warnings.append(("status", message))
+        return
+    parsed.values["status"], parsed.values["left_on"] = status, left_on
