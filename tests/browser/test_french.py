@@ -27,6 +27,11 @@ PAGES = [
     "/signatories/european-union/",
     "/principles/",
     "/principles/3/",
+    "/changes/",
+    "/countries/",
+    "/countries/fr/",
+    "/about/",
+    "/embed/counters/",
     "/nowhere/",
 ]
 
