@@ -246,3 +246,11 @@ def test_staff_whose_browser_asks_for_french_get_the_admin_in_french(client):
     assert "Importer des soutiens" in response.text
     english = client.get("/admin/signatories/signatory/", headers={"accept-language": "en"})
     assert "Django administration" in english.text
+
+
+def test_the_french_feed_is_in_french(client, directory):
+    text = client.get("/fr/changes.atom").content.decode()
+    assert 'xml:lang="fr"' in text
+    assert "adhésions, retraits et corrections" in text
+    english = client.get("/changes.atom").content.decode()
+    assert 'xml:lang="en"' in english
