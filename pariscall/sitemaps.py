@@ -59,6 +59,7 @@ class PagesSitemap(BilingualSitemap):
             "signatories:changes",
             "signatories:countries",
             "principles:list",
+            "about",
         ]
 
     def location(self, item: str) -> str:

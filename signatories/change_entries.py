@@ -64,14 +64,21 @@ SIGNATORY_FIELDS = ["name", "slug", "type", "country", "region", *SINCE_FIELDS]
 
 
 def described(rows) -> list[Change]:
-    """What a page of rows shows: the supporters and the records compared, in two queries."""
+    """What a page of rows shows: the supporters and the records compared, in two queries.
+
+    A deleted supporter has no page to link to: its changes are left out.
+    """
     rows = list(rows)
     signatories = Signatory.objects.only(*SIGNATORY_FIELDS).in_bulk(
         {row["supporter"] for row in rows}
     )
     record_ids = {row[name] for row in rows for name in ("record", "previous")} - {None}
     records = History.objects.in_bulk(record_ids, field_name="history_id") if record_ids else {}
-    return [_change(row, signatories[row["supporter"]], records) for row in rows]
+    return [
+        _change(row, signatories[row["supporter"]], records)
+        for row in rows
+        if row["supporter"] in signatories
+    ]
 
 
 def _change(row: dict, signatory: Signatory, records: dict) -> Change:

@@ -19,6 +19,15 @@ from signatories.regions import Region
 # From the export's column map: columns added after the first exports are optional.
 EXPORT_REQUIRED = columns.REQUIRED_ON_IMPORT
 EXPORT_OPTIONAL = [column for column in columns.CSV_COLUMNS if column not in EXPORT_REQUIRED]
+# The columns `parse_export` reads with a check of their own; every other column of the map
+# is plain text, read as written, so a new text column needs no change here.
+_CHECKED = {"name", "slug", "type", "country", "region", "website", "twitter", "linkedin"}
+_CHECKED |= {"since", "since_by", "status", "left"}
+TEXT_COLUMNS = {
+    column.name: column.fields[0]
+    for column in columns.COLUMNS
+    if column.in_csv and column.name not in _CHECKED
+}
 
 
 def parse_export(raw_cells: dict[str, str]) -> ParsedRow:
@@ -38,9 +47,9 @@ def parse_export(raw_cells: dict[str, str]) -> ParsedRow:
         values["country"] = code
     else:
         _read_choice(cells["region"], "region", Region.values, values)
-    for column in ("kind", "statement"):
-        if value := trimmed(cells[column]):
-            values[column] = value
+    for column, field in TEXT_COLUMNS.items():
+        if value := trimmed(cells.get(column, "")):
+            values[field] = value
     read_links(cells, values, parsed.warnings)
     _read_since(cells, parsed)
     _read_status(cells, parsed)

@@ -65,8 +65,9 @@ def test_a_reader_filters_the_changes_and_finds_the_feed(browser, live_server, c
         "kind": ["left", "corrected"],
         "since": ["2025"],
     }
-    expect(page.get_by_role("heading", name="2 changes")).to_be_visible()
+    expect(page.get_by_role("heading", name="Changes, newest first")).to_be_visible()
     entries = page.locator("ol.changes > li")
+    expect(entries).to_have_count(2)
     # Newest first: the correction is recorded today, the departure dated 25 December 2025.
     expect(entries.nth(0)).to_contain_text("The directory corrected its record of Microsoft.")
     expect(entries.nth(0).locator("ins").first).to_have_text("https://www.microsoft.com/en-us/")

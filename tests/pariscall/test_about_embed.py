@@ -129,3 +129,7 @@ def test_the_counters_come_from_the_cache_once_counted(
     client.get(EMBED)
     with django_assert_num_queries(2):  # the directory's revision, then the cache look-up
         assert "6 supporters in all" in _text(client.get(EMBED))
+
+
+def test_search_engines_find_the_about_page_in_the_sitemap(client):
+    assert "/about/</loc>" in client.get("/sitemap-pages.xml").text

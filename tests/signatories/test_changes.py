@@ -278,7 +278,7 @@ def test_a_page_costs_the_same_few_queries_however_many_changes(
     with django_assert_num_queries(4):
         small = client.get(CHANGES)
     with django_capture_on_commit_callbacks(execute=True):
-        add_changes(10, 100)  # commits, so the cached rows are stale
+        add_changes(10, 100)  # a write, so the cached rows are stale
     client.get(CHANGES)
     with django_assert_num_queries(4):
         large = client.get(CHANGES)

@@ -16,7 +16,9 @@ from tests.factories import SignatoryFactory, SourceFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = sorted(str(path) for path in (Path(__file__).parents[2] / "fixtures").glob("*.json"))
+PROJECT = Path(__file__).parents[2]
+FIXTURES = sorted(str(path) for path in (PROJECT / "fixtures").glob("*.json"))
+SNAPSHOT = PROJECT / "data" / "official-supporters-2025-12-25.csv"
 PACKAGE = reverse("datapackage")
 
 
@@ -68,6 +70,17 @@ def test_the_live_csv_of_the_seed_data_is_valid_against_the_live_data_package(
     report = _validate_live_csv(client, tmp_path)
     assert report.valid, _errors(report)
     assert report.tasks[0].stats["rows"] == Signatory.objects.current().count() > 40
+
+
+def test_the_live_csv_of_the_whole_official_snapshot_is_valid_against_the_data_package(
+    client, tmp_path
+):
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    # As `make run` does: the whole official list, over the seed data.
+    call_command("import_signatories", str(SNAPSHOT), "--full-list", "--skip-invalid", verbosity=0)
+    report = _validate_live_csv(client, tmp_path, "?status=all")
+    assert report.valid, _errors(report)
+    assert report.tasks[0].stats["rows"] == Signatory.objects.count() > 1200
 
 
 def test_former_supporters_validate_too(client, tmp_path, awkward_supporters):

@@ -1,0 +1,27 @@
+"""The benchmark's synthetic supporters: written on either database, refused on real data."""
+
+import pytest
+from django.core.management import CommandError, call_command
+
+from signatories.models import Signatory, SignatoryStatus
+from tests.factories import SignatoryFactory
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+def test_seeding_writes_current_and_former_supporters_that_the_list_can_read(client):
+    call_command("seed_synthetic", count=600, seed=1, stdout=None)
+    assert Signatory.objects.count() == 600
+    former = Signatory.objects.filter(status=SignatoryStatus.FORMER)
+    assert former.exists()
+    assert not former.filter(left_on__isnull=True).exists()
+    assert not Signatory.objects.filter(status=SignatoryStatus.CURRENT, left_on__isnull=False)
+    response = client.get("/signatories/", {"status": "all"})
+    assert response.status_code == 200
+    assert response.context["counts"]["total"] == 600
+
+
+def test_seeding_refuses_a_database_that_holds_real_supporters():
+    SignatoryFactory(name="Real supporter")
+    with pytest.raises(CommandError, match="not synthetic"):
+        call_command("seed_synthetic", count=10)
