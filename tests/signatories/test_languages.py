@@ -76,7 +76,7 @@ def test_the_migration_gives_every_state_its_country_name_in_both_languages():
     from tests.factories import StateFactory
 
     rewrite = importlib.import_module(
-        "signatories.migrations.0007_search_text_both_languages"
+        "signatories.migrations.0008_search_text_both_languages"
     ).rewrite_search_text
     state = StateFactory(country="DE", aliases="")
     Signatory.objects.filter(pk=state.pk).update(search_text="germany")

@@ -28,6 +28,6 @@ def rewrite_search_text(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("signatories", "0006_list_indexes")]
+    dependencies = [("signatories", "0007_history_former_index")]
 
     operations = [migrations.RunPython(rewrite_search_text, migrations.RunPython.noop)]
