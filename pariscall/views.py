@@ -70,6 +70,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         # Exports and filter combinations are endless; the sitemap lists every page once.
         "Disallow: /signatories.csv",
         "Disallow: /signatories.json",
+        "Disallow: /fr/signatories.csv",
+        "Disallow: /fr/signatories.json",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
