@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test lint format bench install clean
+.PHONY: run test lint format bench install clean messages
 
 # Installed again whenever pyproject.toml changes.
 $(VENV)/.installed: pyproject.toml
@@ -38,11 +38,18 @@ lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/djlint --lint templates
+	$(BIN)/python scripts/check_translations.py
 
 format: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 	$(BIN)/djlint --reformat templates
+
+# Update the French catalogue from the code and templates; compile it once translated.
+messages: $(VENV)/.installed
+	DJANGO_DEBUG=True $(BIN)/python manage.py makemessages -l fr --no-obsolete \
+		--ignore=.venv --ignore=staticfiles --ignore=tests --ignore=scripts
+	DJANGO_DEBUG=True $(BIN)/python manage.py compilemessages -l fr --ignore=.venv
 
 bench: $(VENV)/.installed-test
 	bash scripts/bench.sh

@@ -8,6 +8,7 @@ import datetime
 import math
 from dataclasses import dataclass
 
+from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
@@ -120,15 +121,15 @@ def growth_panels(milestones: list[Milestone]) -> list[Panel]:
                 )
                 % {
                     "first": _("more than ") if first[1].is_lower_bound else "",
-                    "first_count": first[1].count,
+                    "first_count": intcomma(first[1].count),
                     "first_date": first[0].date_display,
                     "last": _("more than ") if last[1].is_lower_bound else "",
-                    "last_count": last[1].count,
+                    "last_count": intcomma(last[1].count),
                     "last_date": last[0].date_display,
                 },
                 points=points,
                 polyline=" ".join(f"{point.x},{point.y}" for point in points),
-                y_ticks=[Tick(y(value), str(value)) for value in (0, top // 2, top)],
+                y_ticks=[Tick(y(value), intcomma(value)) for value in (0, top // 2, top)],
                 x_ticks=x_ticks,
             )
         )

@@ -175,7 +175,8 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
-    "django.middleware.locale.LocaleMiddleware",
+    # The language of a public page comes from its address (/fr/…), never from the browser.
+    "pariscall.middleware.LanguageMiddleware",
     "django.middleware.common.CommonMiddleware",
     "pariscall.methods.ReadOnlyPublicSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -232,6 +233,7 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 LANGUAGE_CODE = "en"
 LANGUAGES = [("en", "English"), ("fr", "Français")]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["pariscall.formats"]
 TIME_ZONE = "UTC"
 USE_I18N = True
 USE_TZ = True

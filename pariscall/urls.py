@@ -1,5 +1,11 @@
-"""Root URLs: the site-wide pages, the two apps and the admin."""
+"""Root URLs: the public pages in English (unprefixed) and French (/fr/…), and the rest.
 
+Every public page is in `i18n_patterns` with no prefix for English, so the addresses people
+have linked to stay English and unchanged. robots.txt, the sitemap (which lists both
+languages) and the admin (which follows the browser's language) have one address each.
+"""
+
+from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path
@@ -8,13 +14,7 @@ from pariscall import views
 from pariscall.sitemaps import SITEMAPS
 
 urlpatterns = [
-    path("", views.home, name="home"),
-    path("", include("signatories.urls")),
-    path("", include("principles.urls")),
     path("robots.txt", views.robots_txt, name="robots"),
-    path("about/", views.about, name="about"),
-    path("embed/counters/", views.embed_counters, name="embed-counters"),
-    path("datapackage.json", views.datapackage, name="datapackage"),
     path(
         "sitemap.xml",
         sitemap_views.index,
@@ -28,4 +28,13 @@ urlpatterns = [
         name="sitemap-section",
     ),
     path("admin/", admin.site.urls),
+    *i18n_patterns(
+        path("", views.home, name="home"),
+        path("about/", views.about, name="about"),
+        path("embed/counters/", views.embed_counters, name="embed-counters"),
+        path("datapackage.json", views.datapackage, name="datapackage"),
+        path("", include("signatories.urls")),
+        path("", include("principles.urls")),
+        prefix_default_language=False,
+    ),
 ]

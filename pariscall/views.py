@@ -1,10 +1,12 @@
 """Site-wide pages: home, about, robots.txt, the data package and the embeddable counters."""
 
 from csp.decorators import csp_replace
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
+from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 
 from pariscall.charts import growth_panels, growth_table
@@ -68,6 +70,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         # Exports and filter combinations are endless; the sitemap lists every page once.
         "Disallow: /signatories.csv",
         "Disallow: /signatories.json",
+        "Disallow: /fr/signatories.csv",
+        "Disallow: /fr/signatories.json",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
@@ -88,12 +92,18 @@ def embed_counters(request: HttpRequest) -> HttpResponse:
 
 
 def datapackage(request: HttpRequest) -> HttpResponse:
-    """The Frictionless Data Package describing /signatories.csv."""
-    response = JsonResponse(
-        datapackage_descriptor(request),
-        encoder=DjangoJSONEncoder,
-        json_dumps_params={"ensure_ascii": False, "indent": 2},
-    )
+    """The Frictionless Data Package describing /signatories.csv.
+
+    Like the exports it describes, it is the same at /fr/datapackage.json: in English, with
+    the English addresses, so that a package cited from either is the same document.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        response = JsonResponse(
+            datapackage_descriptor(request),
+            encoder=DjangoJSONEncoder,
+            json_dumps_params={"ensure_ascii": False, "indent": 2},
+        )
+        response["Content-Language"] = settings.LANGUAGE_CODE
     # Public, read-only and without cookies: notebooks and data tools on other sites may read it.
     response["Access-Control-Allow-Origin"] = "*"
     return response

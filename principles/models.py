@@ -3,6 +3,7 @@
 from django.db import models
 from django.db.models import Q
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -46,6 +47,33 @@ class Principle(models.Model):
 
     def natural_key(self) -> tuple[int]:
         return (self.number,)
+
+    # The Call's official texts exist in English and French: each page shows the one in its
+    # own language first, and offers the other.
+    @property
+    def local_title(self) -> str:
+        return self.title_fr if get_language() == "fr" else self.title
+
+    @property
+    def local_text(self) -> str:
+        return self.text_fr if get_language() == "fr" else self.text
+
+    @property
+    def other_version(self) -> dict[str, str]:
+        """The official title and text in the other language, with its code and a label."""
+        if get_language() == "fr":
+            return {
+                "code": "en",
+                "label": _("Official English text"),
+                "title": self.title,
+                "text": self.text,
+            }
+        return {
+            "code": "fr",
+            "label": _("Official French text"),
+            "title": self.title_fr,
+            "text": self.text_fr,
+        }
 
     @property
     def previous_number(self) -> int | None:

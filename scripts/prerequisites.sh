@@ -23,6 +23,12 @@ require_chromium() {
     command -v chromium >/dev/null || { echo "ERROR: no chromium on PATH." >&2; exit 1; }
 }
 
+# msgfmt and friends: the check that every message is translated compiles the catalogue.
+require_gettext() {
+    command -v msgcmp >/dev/null || _apt_install gettext
+    command -v msgcmp >/dev/null || { echo "ERROR: no gettext tools (msgcmp) on PATH." >&2; exit 1; }
+}
+
 # The cache-fault tests start their own redis-server.
 require_redis() {
     command -v redis-server >/dev/null || _apt_install redis-server

@@ -14,11 +14,12 @@ export DJANGO_ALLOWED_HOSTS=localhost,127.0.0.1,testserver
 unset DATABASE_URL CACHE_URL
 
 require_chromium
+require_gettext
 require_redis
 require_vnu
 PG_BIN=$(require_postgresql)
 
-echo "== lint: ruff and djLint"
+echo "== lint: ruff, djLint and the French catalogue"
 make --no-print-directory lint
 
 echo "== tests on SQLite"

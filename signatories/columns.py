@@ -28,8 +28,9 @@ from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
+from django.conf import settings
 from django.urls import get_script_prefix, reverse
-from django.utils.translation import get_language
+from django.utils import translation
 
 from signatories import dates
 from signatories.regions import Region
@@ -101,14 +102,16 @@ def _iso_date(value) -> str | None:
 
 
 def _detail_path(slug: str) -> str:
-    return _detail_path_prefix(get_language(), get_script_prefix()) + slug + "/"
+    """The page's English address: an export is the same whichever language asked for it."""
+    return _detail_path_prefix(settings.LANGUAGE_CODE, get_script_prefix()) + slug + "/"
 
 
 @functools.cache
-def _detail_path_prefix(language: str | None, script_prefix: str) -> str:
+def _detail_path_prefix(language: str, script_prefix: str) -> str:
     """A supporter's page address up to its slug, for this language and script prefix (the
     cache's key): reversing it for every row of a large export costs more than the row."""
-    return reverse("signatories:detail", args=["-"]).removesuffix("-/")
+    with translation.override(language):
+        return reverse("signatories:detail", args=["-"]).removesuffix("-/")
 
 
 COLUMNS: tuple[Column, ...] = (

@@ -4,6 +4,7 @@ import datetime
 
 from django.db import models
 from django.utils.formats import date_format
+from django.utils.translation import get_language, pgettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -44,7 +45,8 @@ def parse_iso(value: str) -> tuple[datetime.date, str]:
 
 
 def display(date: datetime.date | None, precision: str, by: bool = False) -> str:
-    """Human wording: ``11 November 2021``, ``by January 2019``, ``2019``."""
+    """Human wording in the active language: ``11 November 2021``, ``by January 2019``,
+    ``2019``; in French ``1er janvier 2019``, ``au plus tard en janvier 2019``."""
     if date is None:
         return ""
     if precision == Precision.YEAR:
@@ -53,7 +55,18 @@ def display(date: datetime.date | None, precision: str, by: bool = False) -> str
         text = date_format(date, "F Y")
     else:
         text = date_format(date, "j F Y")
-    return _("by %(date)s") % {"date": text} if by else text
+        if date.day == 1 and get_language() == "fr":
+            # French writes the first of the month as an ordinal: « 1er janvier 2019 ».
+            text = "1er" + text[1:]
+    if not by:
+        return text
+    # The preposition depends on the precision in French: « au plus tard le 10 novembre »,
+    # « au plus tard en janvier 2019 », « au plus tard en 2019 ».
+    if precision == Precision.YEAR:
+        return pgettext("by a year", "by %(date)s") % {"date": text}
+    if precision == Precision.MONTH:
+        return pgettext("by a month", "by %(date)s") % {"date": text}
+    return pgettext("by a day", "by %(date)s") % {"date": text}
 
 
 def precision_note(precision: str, by: bool = False) -> str:

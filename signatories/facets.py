@@ -20,6 +20,7 @@ from signatories.cache import cached_with_version
 from signatories.filters import FACETS, SignatoryFilter
 from signatories.models import SignatoryType
 from signatories.regions import Region
+from signatories.text import normalise
 
 # Parameters that choose neither the rows counted nor their facets.
 NOT_COUNTED = ("sort", "page")
@@ -122,7 +123,8 @@ def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     """(code, name) of these countries in the order of their names; codes that name no
     country (a bad `country` value shown back on the form) as they are."""
     names = _country_names(language)
-    return sorted(((code, names.get(code, code)) for code in codes), key=lambda c: c[1])
+    choices = ((code, names.get(code, code)) for code in codes)
+    return sorted(choices, key=lambda choice: normalise(choice[1]))  # "Émirats" among the E's
 
 
 @lru_cache(maxsize=8)

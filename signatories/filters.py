@@ -3,6 +3,7 @@
 import django_filters
 from django import forms
 from django.db.models import F
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -36,10 +37,16 @@ MAX_QUERY_LENGTH = 200
 
 
 def _invalid(what: str, valid: str) -> dict:
-    return {
-        "invalid_choice": _("“%(value)s” is not a valid %(what)s. Valid values: %(valid)s.")
-        % {"value": "%(value)s", "what": what, "valid": valid}
-    }
+    """The message for a value not among the choices, in the language of the page showing it."""
+
+    def message() -> str:
+        return _("“%(value)s” is not a valid %(what)s. Valid values: %(valid)s.") % {
+            "value": "%(value)s",
+            "what": what,
+            "valid": valid,
+        }
+
+    return {"invalid_choice": lazy(message, str)()}
 
 
 class YearFilter(django_filters.Filter):

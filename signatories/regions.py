@@ -1,9 +1,10 @@
 """UN M49 regions: the choices, and a country's region and sub-region from the M49 table."""
 
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from signatories.m49 import M49
+from signatories.m49 import FRENCH, M49
 
 
 class Region(models.TextChoices):
@@ -25,8 +26,10 @@ def region_of(country_code: str) -> str | None:
 
 
 def subregion_of(country_code: str) -> str:
-    """The most specific M49 sub-region name, e.g. "Western Asia" or "Eastern Africa"."""
+    """The most specific M49 sub-region name in the active language, e.g. "Western Asia"
+    ("Asie de l’Ouest") or "Eastern Africa" ("Afrique orientale")."""
     entry = M49.get(country_code)
     if not entry:
         return ""
-    return entry[2] or entry[1]
+    name = entry[2] or entry[1]
+    return FRENCH.get(name, name) if get_language() == "fr" else name

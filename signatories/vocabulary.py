@@ -28,6 +28,37 @@ STATUS_FILTER_CHOICES = [
 ]
 
 
+# The organisation kinds the importer records (signatories/importer.py's NATURE_KINDS),
+# named here so that pages can show them in their language. A kind staff typed that is not
+# here is shown as written.
+ORGANISATION_KINDS = {
+    "academy": _("academy"),
+    "advisory commission": _("advisory commission"),
+    "agency": _("agency"),
+    "association": _("association"),
+    "centre of excellence": _("centre of excellence"),
+    "chamber of commerce": _("chamber of commerce"),
+    "company": _("company"),
+    "federated state": _("federated state"),
+    "federation": _("federation"),
+    "forum": _("forum"),
+    "foundation": _("foundation"),
+    "independent authority": _("independent authority"),
+    "international organisation": _("international organisation"),
+    "local authority": _("local authority"),
+    "NGO": _("NGO"),
+    "non-profit organisation": _("non-profit organisation"),
+    "operator": _("operator"),
+    "public body": _("public body"),
+    "public interest group": _("public interest group"),
+    "research centre": _("research centre"),
+    "school": _("school"),
+    "think tank": _("think tank"),
+    "trade association": _("trade association"),
+    "university": _("university"),
+}
+
+
 def choice_values(choices: type[models.TextChoices]) -> list[str]:
     return [value for value, _label in choices.choices]
 

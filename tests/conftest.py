@@ -32,3 +32,13 @@ def _own_cache_keys(settings, request):
         name: {**config, "KEY_PREFIX": hashlib.sha1(request.node.nodeid.encode()).hexdigest()}
         for name, config in settings.CACHES.items()
     }
+
+
+@pytest.fixture(autouse=True)
+def _english_to_start():
+    """A request leaves its language active in the thread: each test starts in English."""
+    from django.utils import translation
+
+    translation.activate("en")
+    yield
+    translation.activate("en")

@@ -1,11 +1,14 @@
 """Supporters: who supports the Call, since when, and whether they still do."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, Q, Value
 from django.db.models.functions import Concat
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -15,6 +18,7 @@ from signatories.links import list_url
 from signatories.regions import Region, region_of, subregion_of
 from signatories.text import normalise
 from signatories.vocabulary import (
+    ORGANISATION_KINDS,
     STATUS_ALL,
     SignatoryStatus,
     SignatoryType,
@@ -300,6 +304,11 @@ class Signatory(models.Model):
         return SignatoryType(self.type).label if self.type in SignatoryType.values else self.type
 
     @property
+    def kind_label(self) -> str:
+        """The organisation kind in the page's language when it is one the directory names."""
+        return str(ORGANISATION_KINDS.get(self.kind, self.kind))
+
+    @property
     def region_label(self) -> str:
         return Region(self.region).label if self.region in Region.values else self.region
 
@@ -363,8 +372,11 @@ class Signatory(models.Model):
 
 
 def search_text_for(name: str, aliases: str, type: str, country) -> str:
-    """What `q` matches: the name and aliases, and a state's country name too."""
+    """What `q` matches: the name and aliases, and a state's country name too, in English
+    and in French whichever language the page (or the admin saving it) is in."""
     parts = [name, aliases]
     if type == SignatoryType.STATE and country:
-        parts.append(country.name)
-    return normalise(" ".join(part for part in parts if part))
+        for code, _name in settings.LANGUAGES:
+            with translation.override(code):
+                parts.append(str(countries.name(country.code)))
+    return normalise(" ".join(dict.fromkeys(part for part in parts if part)))

@@ -57,7 +57,7 @@ def test_the_home_list_supporter_and_principle_pages_are_valid_html(client, tmp_
         "/principles/1/",
     ]
     pages = {}
-    for url in urls:
+    for url in [*urls, *(f"/fr{url}" for url in urls)]:  # and each in French
         response = client.get(url)
         assert response.status_code in (200, 400), url
         pages[url] = response.text

@@ -65,7 +65,8 @@ def test_home_draws_the_growth_as_charts_with_a_title_and_a_table_of_the_numbers
     assert "64 in January 2019; 81 in 25 December 2025." in text
     assert "more than 300" in text
     assert "dot dot--bound" in text
-    assert "<caption>Supporters reported over time, by type</caption>" in text
+    caption = "Supporters reported over time, by type"
+    assert f'<caption id="milestones-caption">{caption}</caption>' in text
     assert "First article" in text
 
 
@@ -75,13 +76,15 @@ def test_home_works_before_anything_is_loaded(client):
     assert "The directory records 0 supporters so far" in response.text
 
 
-def test_sitemap_lists_every_page_and_supporter(client, growth):
+def test_sitemap_lists_every_page_and_supporter_in_both_languages(client, growth):
     index = client.get("/sitemap.xml")
     assert index.status_code == 200
     assert "sitemap-signatories.xml" in index.text
     supporters = client.get("/sitemap-signatories.xml")
-    assert supporters.text.count("<url>") == 4
-    assert "/signatories/" in client.get("/sitemap-pages.xml").text
+    assert supporters.text.count("<url>") == 4 * 2
+    pages = client.get("/sitemap-pages.xml").text
+    assert "<loc>http://testserver/signatories/</loc>" in pages
+    assert "<loc>http://testserver/fr/signatories/</loc>" in pages
 
 
 def test_robots_txt_points_to_the_sitemap_and_keeps_crawlers_out_of_the_admin(client):

@@ -133,7 +133,8 @@ FRAGMENT_VARIANTS = [
 def _fragment(client, parameters: dict, language: str) -> tuple[str, str]:
     """The fragment's key and what was rendered under it, from an empty cache."""
     cache.clear()
-    response = client.get(LIST, parameters, HTTP_ACCEPT_LANGUAGE=language)
+    # The address decides the language: English unprefixed, French under /fr/.
+    response = client.get(LIST if language == "en" else f"/{language}{LIST}", parameters)
     assert response.status_code == 200
     key = response.context["fragment_key"]
     rendered = cache.get(make_template_fragment_key("signatory-list", [key]))
