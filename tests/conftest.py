@@ -32,3 +32,9 @@ def _own_cache_keys(settings, request):
         name: {**config, "KEY_PREFIX": hashlib.sha1(request.node.nodeid.encode()).hexdigest()}
         for name, config in settings.CACHES.items()
     }
+
+
+@pytest.fixture(autouse=True)
+def _own_export_files(settings, tmp_path):
+    """Each test keeps its full exports apart: revision numbers restart with each test."""
+    settings.EXPORT_CACHE_DIR = tmp_path / "exports"
