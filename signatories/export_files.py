@@ -55,11 +55,23 @@ _REVISION_IN_NAME = re.compile(r"^\.?supporters-(\d+)\.")
 
 def csv_response(queryset: SignatoryQuerySet) -> HttpResponse:
     """The full CSV export, from its file (queryset: the supporters it lists)."""
-    handle = _export_file("csv", export.csv_lines, queryset)
+    return _served("csv", queryset, export.csv_lines, export.csv_response, _csv_file)
+
+
+def json_response(queryset: SignatoryQuerySet) -> HttpResponse:
+    """The full JSON export, from its file (queryset: the supporters it lists)."""
+    return _served("json", queryset, export.json_lines, export.json_response, _json_file)
+
+
+def _served(extension: str, queryset, lines, stream, file_response) -> HttpResponse:
+    """The file's response; the streamed export when there is no file; or the 503."""
+    handle = _export_file(extension, lines, queryset)
     if isinstance(handle, HttpResponse):
         return handle
-    if handle is None:
-        return export.csv_response(queryset)
+    return stream(queryset) if handle is None else file_response(handle)
+
+
+def _csv_file(handle: BinaryIO) -> HttpResponse:
     return FileResponse(
         handle,
         content_type=export.CSV_CONTENT_TYPE,
@@ -68,13 +80,7 @@ def csv_response(queryset: SignatoryQuerySet) -> HttpResponse:
     )
 
 
-def json_response(queryset: SignatoryQuerySet) -> HttpResponse:
-    """The full JSON export, from its file (queryset: the supporters it lists)."""
-    handle = _export_file("json", export.json_lines, queryset)
-    if isinstance(handle, HttpResponse):
-        return handle
-    if handle is None:
-        return export.json_response(queryset)
+def _json_file(handle: BinaryIO) -> HttpResponse:
     response = FileResponse(handle, content_type=export.JSON_CONTENT_TYPE)
     # As the streamed export: no file name (FileResponse would offer the cache's own).
     del response["Content-Disposition"]
