@@ -10,12 +10,15 @@ Variables (see README.md):
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
   each appending the address it received from to ``X-Forwarded-For``.
+- ``DJANGO_EXPORT_CACHE_DIR``: where the full exports are kept, one file per revision
+  (default: ``pariscall-exports`` in the system's temp directory); must be writable.
 
 A missing or malformed value stops start-up with ``ImproperlyConfigured`` naming it.
 """
 
 import importlib.util
 import os
+import tempfile
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -48,6 +51,18 @@ def _env_count(name: str, default: int) -> int:
 
 def _env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
+
+
+def _env_writable_dir(name: str, default: Path) -> Path:
+    """A directory the app writes to, created if missing; it must be writable at start-up."""
+    directory = Path(os.environ.get(name) or default)
+    try:
+        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
+    except OSError as error:
+        raise ImproperlyConfigured(f"{name}: {directory} can't be created: {error}.") from error
+    if not os.access(directory, os.W_OK | os.X_OK):
+        raise ImproperlyConfigured(f"{name}: {directory} is not writable by this process.")
+    return directory
 
 
 def _database(url: str) -> dict:
@@ -304,6 +319,11 @@ LOGGING = {
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
+
+# The full exports, written once per revision (signatories.export_files).
+EXPORT_CACHE_DIR = _env_writable_dir(
+    "DJANGO_EXPORT_CACHE_DIR", Path(tempfile.gettempdir()) / "pariscall-exports"
+)
 
 # How many supporters a list page shows, and how long list counts stay cached (seconds).
 SIGNATORIES_PER_PAGE = 50

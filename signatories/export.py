@@ -42,9 +42,9 @@ RETRY_AFTER_SECONDS = 30
 def csv_response(queryset: SignatoryQuerySet) -> HttpResponse:
     """The supporters as a CSV download (the public export and the admin action alike)."""
     try:
-        rows = _rows(queryset)
+        rows = checked_rows(queryset)
     except DatabaseError:
-        return _unavailable(_text_response)
+        return csv_unavailable()
     response = StreamingHttpResponse(csv_lines(rows), content_type=CSV_CONTENT_TYPE)
     return _as_attachment(response)
 
@@ -52,10 +52,20 @@ def csv_response(queryset: SignatoryQuerySet) -> HttpResponse:
 def json_response(queryset: SignatoryQuerySet) -> HttpResponse:
     """The supporters as `{"results": [...], "count": n}`, streamed."""
     try:
-        rows = _rows(queryset)
+        rows = checked_rows(queryset)
     except DatabaseError:
-        return _unavailable(_json_response)
+        return json_unavailable()
     return StreamingHttpResponse(json_lines(rows), content_type=JSON_CONTENT_TYPE)
+
+
+def csv_unavailable() -> HttpResponse:
+    """The CSV export's 503: the database could not answer before anything was sent."""
+    return _unavailable(_text_response)
+
+
+def json_unavailable() -> HttpResponse:
+    """The JSON export's 503: the database could not answer before anything was sent."""
+    return _unavailable(_json_response)
 
 
 def csv_head() -> HttpResponse:
@@ -90,7 +100,7 @@ def json_lines(rows: Iterable[tuple]) -> Iterator[str]:
     yield f'\n], "count": {count}}}\n'
 
 
-def _rows(queryset: SignatoryQuerySet) -> Iterator[tuple]:
+def checked_rows(queryset: SignatoryQuerySet) -> Iterator[tuple]:
     """The export's rows; raises DatabaseError now, not mid-response, if the query fails."""
     rows = queryset.export_rows().iterator(chunk_size=CHUNK)
     first = list(islice(rows, 1))

@@ -8,7 +8,7 @@ from django.utils.functional import SimpleLazyObject
 from django_countries import countries
 from django_filters.views import FilterView
 
-from signatories import export
+from signatories import export, export_files
 from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
@@ -128,12 +128,19 @@ def _filtered_or_400(request: HttpRequest) -> SignatoryFilter | HttpResponse:
     return JsonResponse({"errors": filterset.errors}, status=400)
 
 
+def _unfiltered(filterset: SignatoryFilter) -> bool:
+    """The full export (current supporters, default order): its file is kept per revision."""
+    return not canonical_query(filterset)
+
+
 def signatories_json(request: HttpRequest) -> HttpResponse:
     filterset = _filtered_or_400(request)
     if isinstance(filterset, HttpResponse):
         return filterset
     if request.method == "HEAD":
         return export.json_head()
+    if _unfiltered(filterset):
+        return export_files.json_response(filterset.qs)
     return export.json_response(filterset.qs)
 
 
@@ -143,6 +150,8 @@ def signatories_csv(request: HttpRequest) -> HttpResponse:
         return filterset
     if request.method == "HEAD":
         return export.csv_head()
+    if _unfiltered(filterset):
+        return export_files.csv_response(filterset.qs)
     return export.csv_response(filterset.qs)
 
 

@@ -42,3 +42,9 @@ def _english_to_start():
     translation.activate("en")
     yield
     translation.activate("en")
+
+
+@pytest.fixture(autouse=True)
+def _own_export_files(settings, tmp_path):
+    """Each test keeps its full exports apart: revision numbers restart with each test."""
+    settings.EXPORT_CACHE_DIR = tmp_path / "exports"

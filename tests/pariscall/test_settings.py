@@ -48,6 +48,10 @@ def _manage(*args: str, **env: str) -> subprocess.CompletedProcess:
         ({**PRODUCTION, "CACHE_URL": "pymemcache://127.0.0.1:11211"}, "CACHE_URL"),
         ({**PRODUCTION, "DJANGO_PROXY_COUNT": "one"}, "DJANGO_PROXY_COUNT"),
         ({**PRODUCTION, "DJANGO_PROXY_COUNT": "-1"}, "DJANGO_PROXY_COUNT"),
+        (
+            {**PRODUCTION, "DJANGO_EXPORT_CACHE_DIR": str(PROJECT / "README.md" / "exports")},
+            "DJANGO_EXPORT_CACHE_DIR",
+        ),
     ],
 )
 def test_a_bad_or_missing_setting_stops_start_up_naming_it(env, named):

@@ -152,7 +152,7 @@ def test_an_export_streams_without_holding_every_row_in_memory(client, monkeypat
     monkeypatch.setattr("signatories.export.CHUNK", 100)
     statement = "A long statement in the supporter's own words. " * 40
     SignatoryFactory.create_batch(3000, statement=statement)
-    response = client.get(CSV)
+    response = client.get(CSV, {"type": "civil-society"})
     tracemalloc.start()
     size = 0
     for chunk in response.streaming_content:
@@ -253,7 +253,7 @@ def test_an_export_that_fails_midway_is_cut_off_not_closed_as_if_complete(client
         lambda queryset: _RowsThatFailMidway(list(exported(queryset))[:3]),
     )
     monkeypatch.setattr("signatories.export.CHUNK", 1)
-    response = client.get(url)
+    response = client.get(url, {"status": "all"})
     assert response.status_code == 200
     received = []
     with pytest.raises(OperationalError):
