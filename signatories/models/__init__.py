@@ -1,6 +1,6 @@
 """The directory's records, one module per subject, all importable from here.
 
-- `supporters`: `Signatory` (a supporter of the Call) and its queries.
+- `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `Revision` (in `signatories.revision`): the number every write raises, for the caches.
@@ -12,12 +12,8 @@ without importing the models.
 
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.milestones import Milestone, MilestoneCount
-from signatories.models.supporters import (
-    NAME_ORDER,
-    Signatory,
-    SignatoryQuerySet,
-    search_text_for,
-)
+from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
+from signatories.models.supporters import Signatory, search_text_for
 from signatories.revision import Revision
 from signatories.vocabulary import (
     SignatoryStatus,

@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q, Value
-from django.db.models.functions import Concat
+from django.db.models import Q
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -12,14 +11,14 @@ from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from signatories import columns, dates
+from signatories import dates
 from signatories.dates import Precision
 from signatories.links import list_url
+from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.regions import Region, region_of, subregion_of
 from signatories.text import normalise
 from signatories.vocabulary import (
     ORGANISATION_KINDS,
-    STATUS_ALL,
     SignatoryStatus,
     SignatoryType,
     choice_values,
@@ -27,86 +26,6 @@ from signatories.vocabulary import (
     validate_no_bidi_controls,
     validate_twitter_handle,
 )
-
-# The directory's one name order: accent- and case-insensitive name, then id for ties.
-NAME_ORDER = ("sort_name", "id")
-
-# What a row of the list shows (and its link needs).
-LIST_FIELDS = (
-    "name",
-    "slug",
-    "type",
-    "country",
-    "region",
-    "supporter_since",
-    "supporter_since_precision",
-    "supporter_since_is_bound",
-    "status",
-)
-
-
-class SignatoryQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug: str) -> "Signatory":
-        return self.get(slug=slug)
-
-    def by_name(self) -> "SignatoryQuerySet":
-        return self.order_by(*NAME_ORDER)
-
-    def current(self) -> "SignatoryQuerySet":
-        """The supporters on the official list today: what pages show unless asked."""
-        return self.filter(status=SignatoryStatus.CURRENT)
-
-    def with_status(self, status: str) -> "SignatoryQuerySet":
-        """`current`, `former`, or every supporter for `all` (the list's `status`)."""
-        return self if status == STATUS_ALL else self.filter(status=status)
-
-    def for_list(self) -> "SignatoryQuerySet":
-        """Only the columns a row of the list shows."""
-        return self.only(*LIST_FIELDS)
-
-    def for_sitemap(self) -> "SignatoryQuerySet":
-        return self.only("slug", "updated").by_name()
-
-    def export_rows(self) -> "SignatoryQuerySet":
-        """Tuples of the export's fields (see `signatories.columns`), no model instances."""
-        return self.values_list(*columns.FIELDS)
-
-    def states(self) -> "SignatoryQuerySet":
-        return self.filter(type=SignatoryType.STATE)
-
-    def supporting_since_year(self, year: int) -> "SignatoryQuerySet":
-        return self.filter(supporter_since__year=year)
-
-    def count_by(self, field: str) -> dict[str, int]:
-        """How many supporters have each value of `field`: one grouped query."""
-        return dict(self.order_by().values_list(field).annotate(count=Count("id")))
-
-    def count_by_combination(self, *fields: str) -> list[tuple]:
-        """(a value of each field…, count) for each combination found: one grouped query."""
-        return list(self.order_by().values_list(*fields).annotate(count=Count("id")))
-
-    def sorted_after_matching(self) -> "SignatoryQuerySet":
-        """The same name order, sorted over the matches rather than read from the name
-        index: for a search with few matches, whose names may all sort together far down
-        that index (those that start with the word searched)."""
-        order = list(self.query.order_by)
-        if order and order[0] in ("sort_name", "-sort_name"):
-            name = Concat("sort_name", Value(""), output_field=models.CharField())
-            order[0] = name.desc() if order[0].startswith("-") else name.asc()
-        return self.order_by(*order)
-
-    def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
-        if not signatory.country:
-            return self.none()
-        return self.filter(country=signatory.country).exclude(pk=signatory.pk)
-
-    def search(self, query: str) -> "SignatoryQuerySet":
-        """Names, aliases and (for states) country names, ignoring case and accents."""
-        words = normalise(query).split()
-        queryset = self
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
 
 
 class Signatory(models.Model):
