@@ -93,47 +93,51 @@ def growth_panels(milestones: list[Milestone]) -> list[Panel]:
             for count in milestone.counts.all()
             if count.type == type_
         ]
-        if not found:
-            continue
-        top = nice_ceiling(max(count.count for _milestone, count in found))
-
-        def y(value: int, top: int = top) -> float:
-            return round(HEIGHT - BOTTOM - value / top * (HEIGHT - TOP - BOTTOM), 1)
-
-        points = [
-            Point(
-                x(milestone.date),
-                y(count.count),
-                count.count,
-                count.is_lower_bound,
-                milestone.date_display,
-            )
-            for milestone, count in found
-        ]
-        first, last = found[0], found[-1]
-        panels.append(
-            Panel(
-                type=type_,
-                title=PLURALS[type_],
-                description=_(
-                    "%(first)s%(first_count)s in %(first_date)s; %(last)s%(last_count)s"
-                    " in %(last_date)s."
-                )
-                % {
-                    "first": _("more than ") if first[1].is_lower_bound else "",
-                    "first_count": intcomma(first[1].count),
-                    "first_date": first[0].date_display,
-                    "last": _("more than ") if last[1].is_lower_bound else "",
-                    "last_count": intcomma(last[1].count),
-                    "last_date": last[0].date_display,
-                },
-                points=points,
-                polyline=" ".join(f"{point.x},{point.y}" for point in points),
-                y_ticks=[Tick(y(value), intcomma(value)) for value in (0, top // 2, top)],
-                x_ticks=x_ticks,
-            )
-        )
+        if found:
+            panels.append(_panel(type_, found, x, x_ticks))
     return panels
+
+
+def _panel(type_: str, found: list, x, x_ticks: list[Tick]) -> Panel:
+    """The panel of one type: its (milestone, count) pairs in date order, on the shared x."""
+    top = nice_ceiling(max(count.count for _milestone, count in found))
+
+    def y(value: int) -> float:
+        return round(HEIGHT - BOTTOM - value / top * (HEIGHT - TOP - BOTTOM), 1)
+
+    points = [
+        Point(
+            x(milestone.date),
+            y(count.count),
+            count.count,
+            count.is_lower_bound,
+            milestone.date_display,
+        )
+        for milestone, count in found
+    ]
+    return Panel(
+        type=type_,
+        title=PLURALS[type_],
+        description=_description(found[0], found[-1]),
+        points=points,
+        polyline=" ".join(f"{point.x},{point.y}" for point in points),
+        y_ticks=[Tick(y(value), intcomma(value)) for value in (0, top // 2, top)],
+        x_ticks=x_ticks,
+    )
+
+
+def _description(first: tuple, last: tuple) -> str:
+    """What a panel shows, for those who can't see it: the first and last counts."""
+    return _(
+        "%(first)s%(first_count)s in %(first_date)s; %(last)s%(last_count)s in %(last_date)s."
+    ) % {
+        "first": _("more than ") if first[1].is_lower_bound else "",
+        "first_count": intcomma(first[1].count),
+        "first_date": first[0].date_display,
+        "last": _("more than ") if last[1].is_lower_bound else "",
+        "last_count": intcomma(last[1].count),
+        "last_date": last[0].date_display,
+    }
 
 
 def growth_table(milestones: list[Milestone]) -> list[tuple[Milestone, list]]:

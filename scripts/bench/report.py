@@ -141,48 +141,53 @@ def render(data: dict) -> str:
     postgresql = [run for run in data["runs"] if run["vendor"] == "postgresql"]
     largest = max(postgresql or data["runs"], key=lambda r: r["count"])
     lines += targets(largest)
-    sqlites = [run for run in data["runs"] if run["vendor"] == "sqlite"]
-    if sqlites:
-        sqlite = max(sqlites, key=lambda r: r["count"])
-        p95 = sqlite["varied"]["p95_ms"]
-        lines += [
-            f"Target at {sqlite['count']:,} supporters on SQLite:",
-            "",
-            f"- {'met' if p95 < 300 else '**missed**'}: varied p95 < 300 ms ({p95:.0f} ms)",
-            *(f"- {'met' if ok else '**missed**'}: {label}" for label, ok in export_checks(sqlite)),
-            "",
-        ]
-    soak = largest.get("soak")
-    if soak:
-        lines += [
-            "### Soak",
-            "",
-            f"64 connections for {soak['seconds']:.0f} s over all the pages above, "
-            f"{largest['count']:,} supporters on PostgreSQL: {soak['requests']:,} requests "
-            f"({soak['rps']:.0f}/s), p50 {soak['p50_ms']:.1f} ms, p95 {soak['p95_ms']:.1f} ms, "
-            f"p99 {soak['p99_ms']:.1f} ms, max {soak['max_ms']:.0f} ms; non-2xx {soak['non_2xx']}, "
-            f"socket errors {soak['connect'] + soak['read'] + soak['write']}, timeouts "
-            f"{soak['timeout']}. Largest worker: {soak['rss_before_mb']:.0f} MB before, "
-            f"{soak['rss_after_mb']:.0f} MB after.",
-            "",
-        ]
+    lines += sqlite_targets(data["runs"])
+    lines += soak_lines(largest)
     lines += slowest_varied(largest)
-    lines += ["### Query plans of the repeated pages (PostgreSQL, counts not cached)", ""]
+    lines += repeated_plans(largest)
+    return "\n".join(lines)
+
+
+def sqlite_targets(runs: list[dict]) -> list[str]:
+    sqlites = [run for run in runs if run["vendor"] == "sqlite"]
+    if not sqlites:
+        return []
+    sqlite = max(sqlites, key=lambda r: r["count"])
+    p95 = sqlite["varied"]["p95_ms"]
+    return [
+        f"Target at {sqlite['count']:,} supporters on SQLite:",
+        "",
+        f"- {'met' if p95 < 300 else '**missed**'}: varied p95 < 300 ms ({p95:.0f} ms)",
+        *(f"- {'met' if ok else '**missed**'}: {label}" for label, ok in export_checks(sqlite)),
+        "",
+    ]
+
+
+def soak_lines(largest: dict) -> list[str]:
+    soak = largest.get("soak")
+    if not soak:
+        return []
+    return [
+        "### Soak",
+        "",
+        f"64 connections for {soak['seconds']:.0f} s over all the pages above, "
+        f"{largest['count']:,} supporters on PostgreSQL: {soak['requests']:,} requests "
+        f"({soak['rps']:.0f}/s), p50 {soak['p50_ms']:.1f} ms, p95 {soak['p95_ms']:.1f} ms, "
+        f"p99 {soak['p99_ms']:.1f} ms, max {soak['max_ms']:.0f} ms; non-2xx {soak['non_2xx']}, "
+        f"socket errors {soak['connect'] + soak['read'] + soak['write']}, timeouts "
+        f"{soak['timeout']}. Largest worker: {soak['rss_before_mb']:.0f} MB before, "
+        f"{soak['rss_after_mb']:.0f} MB after.",
+        "",
+    ]
+
+
+def repeated_plans(largest: dict) -> list[str]:
+    lines = ["### Query plans of the repeated pages (PostgreSQL, counts not cached)", ""]
     for name, plans in largest["queries"]["plans"].items():
         for entry in plans:
-            lines += [
-                f"`{name}`:",
-                "",
-                "```sql",
-                entry["sql"],
-                "```",
-                "",
-                "```",
-                entry["plan"],
-                "```",
-                "",
-            ]
-    return "\n".join(lines)
+            lines += [f"`{name}`:", "", "```sql", entry["sql"], "```", ""]
+            lines += ["```", entry["plan"], "```", ""]
+    return lines
 
 
 def slowest_varied(run: dict) -> list[str]:

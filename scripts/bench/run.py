@@ -216,53 +216,16 @@ def load(
 
 def bench(vendor: str, count: int, explain: bool) -> dict:
     print(f"== {vendor}, {count:,} supporters", flush=True)
-    url = scratch_database(vendor, count)
-    manage(url, "migrate", "--no-input", "-v0")
-    manage(url, "loaddata", "fixtures/principles.json", "-v0")
-    started = time.monotonic()
-    manage(url, "seed_synthetic", "--count", str(count), capture=True)
-    seeded = time.monotonic() - started
+    url, seeded = _seeded_database(vendor, count)
     paths = pages(count)
     urls_file = WORK / "varied-urls.txt"
     urls_file.write_text("\n".join(workload.urls(VARIED_URLS)) + "\n")
-    queries = json.loads(
-        subprocess.run(
-            [
-                PYTHON,
-                "scripts/bench/queries.py",
-                json.dumps(paths),
-                *(["--explain", str(urls_file)] if explain else []),
-            ],
-            cwd=ROOT,
-            env={**ENV, "DATABASE_URL": url},
-            check=True,
-            text=True,
-            capture_output=True,
-        ).stdout
-    )
+    queries = _queries(url, paths, urls_file if explain else None)
     env = {**ENV, "DATABASE_URL": url}
     baseline = exports.baseline(PYTHON, ROOT, env)
     server = Server(url)
     try:
-        results = {}
-        for name, path in paths.items():
-            server.get(path)  # warm: counts cached, connections open
-            results[name] = load(path, SECONDS, CONNECTIONS)
-            rps, p95 = results[name]["rps"], results[name]["p95_ms"]
-            print(f"   {name:9} {rps:8.1f} req/s  p95 {p95:.1f} ms", flush=True)
-        varied = load("/signatories/", SECONDS, CONNECTIONS, urls_file=urls_file)
-        print(f"   varied    {varied['rps']:8.1f} req/s  p95 {varied['p95_ms']:.1f} ms", flush=True)
-        rss_before = server.worker_rss_mb()
-        exported = exports.measure(server, baseline)
-        home = exports.home_during_exports(server, load, SECONDS)
-        print(f"   home during 4 exports: p95 {home['p95_ms']:.1f} ms", flush=True)
-        soak = None
-        if explain:
-            soak_rss_before = server.worker_rss_mb()
-            soak = load("/", SOAK_SECONDS, 64, paths=list(paths.values()))
-            soak["rss_before_mb"] = soak_rss_before
-            soak["rss_after_mb"] = server.worker_rss_mb()
-            print(f"   soak: {soak}", flush=True)
+        measured = _load_everything(server, paths, urls_file, baseline, explain)
     finally:
         server.stop()
     return {
@@ -270,9 +233,59 @@ def bench(vendor: str, count: int, explain: bool) -> dict:
         "count": count,
         "seeded_seconds": seeded,
         "paths": paths,
+        "queries": queries,
+        **measured,
+    }
+
+
+def _seeded_database(vendor: str, count: int) -> tuple[str, float]:
+    """A scratch database of `count` synthetic supporters, and how long seeding took."""
+    url = scratch_database(vendor, count)
+    manage(url, "migrate", "--no-input", "-v0")
+    manage(url, "loaddata", "fixtures/principles.json", "-v0")
+    started = time.monotonic()
+    manage(url, "seed_synthetic", "--count", str(count), capture=True)
+    return url, time.monotonic() - started
+
+
+def _queries(url: str, paths: dict, explain_urls: Path | None) -> dict:
+    """The SQL each page runs, cold and cached, and the plans of the slowest varied URLs."""
+    explain = ["--explain", str(explain_urls)] if explain_urls else []
+    completed = subprocess.run(
+        [PYTHON, "scripts/bench/queries.py", json.dumps(paths), *explain],
+        cwd=ROOT,
+        env={**ENV, "DATABASE_URL": url},
+        check=True,
+        text=True,
+        capture_output=True,
+    )
+    return json.loads(completed.stdout)
+
+
+def _load_everything(server, paths: dict, urls_file: Path, baseline, explain: bool) -> dict:
+    """Each page, the varied workload, the exports, the home page during exports, the soak."""
+    results = {}
+    for name, path in paths.items():
+        server.get(path)  # warm: counts cached, connections open
+        results[name] = load(path, SECONDS, CONNECTIONS)
+        rps, p95 = results[name]["rps"], results[name]["p95_ms"]
+        print(f"   {name:9} {rps:8.1f} req/s  p95 {p95:.1f} ms", flush=True)
+    varied = load("/signatories/", SECONDS, CONNECTIONS, urls_file=urls_file)
+    print(f"   varied    {varied['rps']:8.1f} req/s  p95 {varied['p95_ms']:.1f} ms", flush=True)
+    rss_before = server.worker_rss_mb()
+    exported = exports.measure(server, baseline)
+    home = exports.home_during_exports(server, load, SECONDS)
+    print(f"   home during 4 exports: p95 {home['p95_ms']:.1f} ms", flush=True)
+    soak = None
+    if explain:
+        soak_rss_before = server.worker_rss_mb()
+        soak = load("/", SOAK_SECONDS, 64, paths=list(paths.values()))
+        soak["rss_before_mb"] = soak_rss_before
+        soak["rss_after_mb"] = server.worker_rss_mb()
+        print(f"   soak: {soak}", flush=True)
+    return {
         "results": results,
         "varied": varied,
-        "queries": queries,
         "rss_idle_mb": rss_before,
         "exports": exported,
         "home_during_exports": home,
