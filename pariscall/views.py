@@ -28,6 +28,7 @@ def home(request: HttpRequest) -> HttpResponse:
         {
             "headlines": _headlines(recorded, milestones),
             "recorded_total": sum(recorded.values()),
+            "reported_total": _latest_total(milestones),
             "milestones": milestones,
             "panels": growth_panels(milestones),
             "growth_rows": growth_table(milestones),
@@ -37,6 +38,12 @@ def home(request: HttpRequest) -> HttpResponse:
             "map": map_html(),
         },
     )
+
+
+def _latest_total(milestones: list[Milestone]) -> Milestone | None:
+    """The latest milestone that reports a total of supporters, if any."""
+    totals = [milestone for milestone in milestones if milestone.total is not None]
+    return max(totals, key=lambda milestone: milestone.date, default=None)
 
 
 def _headlines(recorded: dict[str, int], milestones: list[Milestone]) -> list[dict]:

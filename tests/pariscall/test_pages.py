@@ -5,6 +5,7 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from signatories.models import Milestone
 from tests.factories import (
     MilestoneCountFactory,
     MilestoneFactory,
@@ -49,6 +50,16 @@ def test_home_compares_what_is_recorded_with_the_latest_reported_count(client, g
     assert "reported 25 December 2025" in text
     assert "The directory records 4 supporters so far" in text
     assert 'href="/signatories/?type=state"' in text
+
+
+def test_home_compares_the_recorded_total_with_the_latest_reported_total(client, growth):
+    latest = Milestone.objects.get(label="Official list")
+    latest.total = 1222
+    latest.save()
+    text = " ".join(client.get(reverse("home")).text.split())
+    assert "The directory records 4 of the 1,222 supporters reported on 25 December 2025" in text
+    french = client.get("/fr/").text  # not split: the thousands separator is a space too
+    assert "recense 4 soutiens sur les 1\u202f222 dénombrés le 25 décembre 2025\u202f;" in french
 
 
 def test_home_counts_only_the_current_supporters(client, growth):
