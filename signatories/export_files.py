@@ -3,8 +3,9 @@
 The unfiltered /signatories.csv and /signatories.json are by far the most downloaded, and
 each streamed copy holds a worker thread and a database cursor for as long as the client
 reads. So they are written once per revision (`signatories.revision`, raised by every write)
-to `<EXPORT_CACHE_DIR>/supporters-<revision>.<csv|json>` and served from there with a
-FileResponse: a Content-Length, and a server with `sendfile` sends it without Python.
+to `<EXPORT_CACHE_DIR>/supporters-<database>-<revision>.<csv|json>` (`<database>` tells apart
+databases that share the folder) and served from there with a FileResponse: a
+Content-Length, and a server with `sendfile` sends it without Python.
 
 How a file comes to be, the simplest design that never serves a partial file:
 - The first request for a revision takes a lock file (created with O_EXCL, so only one
@@ -28,6 +29,7 @@ streams instead. Start-up checks that the directory can be written (pariscall.se
 Restoring an older database brings back older revision numbers: empty the directory then.
 """
 
+import hashlib
 import logging
 import os
 import re
@@ -38,7 +40,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from django.conf import settings
-from django.db import DatabaseError
+from django.db import DatabaseError, connection
 from django.http import FileResponse, HttpResponse
 
 from signatories import export
@@ -50,7 +52,7 @@ logger = logging.getLogger(__name__)
 # A lock this old was left by a process that stopped while writing (the largest export
 # takes well under a minute).
 STALE_LOCK_SECONDS = 10 * 60
-_REVISION_IN_NAME = re.compile(r"^\.?supporters-(\d+)\.")
+_REVISION_IN_NAME = re.compile(r"^\.?supporters-([0-9a-f]{12})-(\d+)\.")
 
 
 def csv_response(queryset: SignatoryQuerySet) -> HttpResponse:
@@ -88,8 +90,17 @@ def _json_file(handle: BinaryIO) -> HttpResponse:
 
 
 def file_path(extension: str, revision: int) -> Path:
-    """Where the full export of this revision is kept."""
-    return Path(settings.EXPORT_CACHE_DIR) / f"supporters-{revision}.{extension}"
+    """Where the full export of this revision of this database is kept."""
+    name = f"supporters-{database_key()}-{revision}.{extension}"
+    return Path(settings.EXPORT_CACHE_DIR) / name
+
+
+def database_key() -> str:
+    """The database the revision counts for: two databases (a staging and a live one, or
+    the benchmark's tables) number their revisions alike, and must never share a file."""
+    where = connection.settings_dict
+    identity = f"{connection.vendor}|{where['HOST']}|{where['PORT']}|{where['NAME']}"
+    return hashlib.sha256(identity.encode()).hexdigest()[:12]
 
 
 def _export_file(extension: str, lines, queryset) -> BinaryIO | HttpResponse | None:
@@ -166,10 +177,10 @@ def _written(path: Path, lines) -> BinaryIO:
 
 
 def _remove_older(path: Path) -> None:
-    """Remove the files, locks and temp files of revisions older than `path`'s."""
-    newest = int(_REVISION_IN_NAME.match(path.name).group(1))
+    """Remove the files, locks and temp files of this database's revisions older than `path`'s."""
+    database, newest = _REVISION_IN_NAME.match(path.name).groups()
     for entry in path.parent.iterdir():
         match = _REVISION_IN_NAME.match(entry.name)
-        if match and int(match.group(1)) < newest:
+        if match and match.group(1) == database and int(match.group(2)) < int(newest):
             with suppress(FileNotFoundError):
                 entry.unlink()

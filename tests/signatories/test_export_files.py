@@ -203,3 +203,19 @@ def _file_of_next_download(client, settings):
     (revision_file,) = settings.EXPORT_CACHE_DIR.iterdir()
     revision_file.unlink()
     return revision_file
+
+
+def test_another_database_at_the_same_revision_never_gets_this_ones_file(
+    client, settings, supporters, monkeypatch
+):
+    client.get(CSV)
+    (kept,) = _kept(settings)
+    # Another database sharing the folder (a staging copy, the benchmark's next table)
+    # numbers its revisions alike: at the same revision it gets a file of its own, and
+    # leaves this one's alone.
+    monkeypatch.setitem(connection.settings_dict, "NAME", "another-database")
+    other = client.get(CSV)
+    assert isinstance(other, FileResponse)
+    assert b"Gone Ltd" not in _bytes(other)
+    assert kept in _kept(settings)
+    assert len(_kept(settings)) == 2
