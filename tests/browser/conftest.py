@@ -3,6 +3,7 @@
 import os
 import shutil
 from pathlib import Path
+from urllib.parse import parse_qs, urlparse
 
 import pytest
 from django.core.management import call_command
@@ -74,6 +75,20 @@ def new_page(browser, live_server, *, javascript=True, width=1280):
     )
     context.set_default_timeout(10_000)
     return context.new_page()
+
+
+def tab_to(page, selector: str) -> None:
+    """Press Tab until the element matching `selector` has the focus, as a keyboard user."""
+    for _ in range(80):
+        page.keyboard.press("Tab")
+        if page.evaluate(f"document.activeElement.matches({selector!r})"):
+            return
+    pytest.fail(f"Tab never reached {selector}")
+
+
+def query_of(page) -> dict[str, list[str]]:
+    """The page's query parameters, each with its list of values."""
+    return parse_qs(urlparse(page.url).query)
 
 
 @pytest.fixture

@@ -1,19 +1,14 @@
 """What a person does in the browser: filter, paginate, search, open, remove, by keyboard."""
 
 import re
-from urllib.parse import parse_qs, urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import new_page, query_of, tab_to
 
 pytestmark = pytest.mark.browser
-
-
-def _query(page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(page.url).query)
 
 
 @pytest.fixture
@@ -30,17 +25,17 @@ def test_filter_paginate_open_and_come_back(visitor):
     page.get_by_label("Europe").check()
     page.get_by_role("button", name="Show supporters").click()
     expect(page.get_by_role("heading", name=re.compile(r"^\d+ supporters$"))).to_be_visible()
-    assert _query(page)["type"] == ["private-sector"]
-    assert _query(page)["region"] == ["europe"]
+    assert query_of(page)["type"] == ["private-sector"]
+    assert query_of(page)["region"] == ["europe"]
     rows = page.locator("table.supporters tbody tr")
     expect(rows).to_have_count(10)
     for cell in page.locator("table.supporters tbody td:nth-child(2)").all_inner_texts():
         assert "Company / private sector" in cell
 
     page.get_by_role("link", name="Next").click()
-    assert _query(page)["page"] == ["2"]
-    assert _query(page)["type"] == ["private-sector"]
-    assert _query(page)["region"] == ["europe"]
+    assert query_of(page)["page"] == ["2"]
+    assert query_of(page)["type"] == ["private-sector"]
+    assert query_of(page)["region"] == ["europe"]
     expect(page.locator(".pagination [aria-current=page]")).to_have_text(
         re.compile(r"Page 2 of \d+")
     )
@@ -50,8 +45,8 @@ def test_filter_paginate_open_and_come_back(visitor):
     first.click()
     expect(page.get_by_role("heading", level=1)).to_have_text(name)
     page.get_by_role("link", name="Back to the list").click()
-    assert _query(page)["page"] == ["2"]
-    assert _query(page)["region"] == ["europe"]
+    assert query_of(page)["page"] == ["2"]
+    assert query_of(page)["region"] == ["europe"]
 
 
 def test_search_finds_a_state_by_its_french_name(visitor):
@@ -59,7 +54,7 @@ def test_search_finds_a_state_by_its_french_name(visitor):
     page.goto("/signatories/")
     page.get_by_label("Search by name").fill("royaume-uni")
     page.get_by_label("Search by name").press("Enter")
-    assert _query(page)["q"] == ["royaume-uni"]
+    assert query_of(page)["q"] == ["royaume-uni"]
     expect(page.locator("table.supporters tbody th a")).to_have_text(["United Kingdom"])
     page.get_by_role("link", name="United Kingdom").click()
     expect(page.get_by_role("heading", level=1)).to_have_text("United Kingdom")
@@ -70,11 +65,11 @@ def test_removing_one_filter_keeps_the_others(visitor):
     page = visitor
     page.goto("/signatories/?type=state&region=europe&region=asia&page=2")
     page.get_by_role("link", name=re.compile(r"^Asia\W+remove this filter")).click()
-    assert _query(page) == {"type": ["state"], "region": ["europe"]}
+    assert query_of(page) == {"type": ["state"], "region": ["europe"]}
     expect(page.get_by_label("Asia")).not_to_be_checked()
     expect(page.get_by_label("Europe")).to_be_checked()
     page.get_by_role("link", name="Clear all filters").click()
-    assert _query(page) == {}
+    assert query_of(page) == {}
 
 
 def test_a_bad_filter_shows_what_was_wrong(visitor):
@@ -87,23 +82,16 @@ def test_a_bad_filter_shows_what_was_wrong(visitor):
 def test_the_filters_and_search_work_with_the_keyboard_alone(page):
     page.goto("/signatories/")
 
-    def tab_to(selector: str) -> None:
-        for _ in range(80):
-            page.keyboard.press("Tab")
-            if page.evaluate(f"document.activeElement.matches({selector!r})"):
-                return
-        pytest.fail(f"Tab never reached {selector}")
-
-    tab_to("#id_q")
+    tab_to(page, "#id_q")
     page.keyboard.type("korea")
-    tab_to("#type-state")
+    tab_to(page, "#type-state")
     page.keyboard.press("Space")
-    tab_to("button[type=submit]")
+    tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"type=state"))
-    assert _query(page)["q"] == ["korea"]
+    assert query_of(page)["q"] == ["korea"]
     expect(page.locator("table.supporters tbody th a")).to_have_text(["South Korea"])
-    tab_to("a[href^='/signatories/south-korea/']")
+    tab_to(page, "a[href^='/signatories/south-korea/']")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("South Korea")
 

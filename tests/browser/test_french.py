@@ -4,13 +4,13 @@ no English left in the interface."""
 import gettext
 import re
 from pathlib import Path
-from urllib.parse import parse_qs, urlparse
+from urllib.parse import urlparse
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page
+from tests.browser.conftest import new_page, query_of, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -74,10 +74,6 @@ def _english_interface_strings() -> tuple[set[str], list[str]]:
 ENGLISH_WHOLE, ENGLISH_PIECES = _english_interface_strings()
 
 
-def _query(page) -> dict[str, list[str]]:
-    return parse_qs(urlparse(page.url).query)
-
-
 @pytest.fixture
 def french_page(browser, live_server, directory):
     page = new_page(browser, live_server)
@@ -127,7 +123,7 @@ def test_the_language_switch_keeps_the_filters_and_the_page(french_page):
     page.goto("/signatories/?type=private-sector&region=europe&sort=-name&page=2")
     page.get_by_role("link", name="Français").click()
     assert urlparse(page.url).path == "/fr/signatories/"
-    assert _query(page) == {
+    assert query_of(page) == {
         "type": ["private-sector"],
         "region": ["europe"],
         "sort": ["-name"],
@@ -139,7 +135,7 @@ def test_the_language_switch_keeps_the_filters_and_the_page(french_page):
     )
     page.get_by_role("link", name="English").click()
     assert urlparse(page.url).path == "/signatories/"
-    assert _query(page)["page"] == ["2"]
+    assert query_of(page)["page"] == ["2"]
     expect(page.get_by_label("Company / private sector")).to_be_checked()
 
 
@@ -147,24 +143,17 @@ def test_filtering_and_opening_a_supporter_in_french_by_keyboard(french_page):
     page = french_page
     page.goto("/fr/signatories/")
 
-    def tab_to(selector: str) -> None:
-        for _ in range(80):
-            page.keyboard.press("Tab")
-            if page.evaluate(f"document.activeElement.matches({selector!r})"):
-                return
-        pytest.fail(f"Tab never reached {selector}")
-
-    tab_to("#id_q")
+    tab_to(page, "#id_q")
     page.keyboard.type("japon")
-    tab_to("button[type=submit]")
+    tab_to(page, "button[type=submit]")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r"q=japon"))
     expect(page.get_by_role("heading", name="1 soutien")).to_be_visible()
-    tab_to("a[href^='/fr/signatories/japan/']")
+    tab_to(page, "a[href^='/fr/signatories/japan/']")
     page.keyboard.press("Enter")
     expect(page.get_by_role("heading", level=1)).to_have_text("Japan")
     expect(page.locator(".facts")).to_contain_text("Japon")
-    tab_to(".language-switch a")
+    tab_to(page, ".language-switch a")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r":\d+/signatories/japan/\?q=japon"))
     assert page.evaluate("document.documentElement.lang") == "en"
