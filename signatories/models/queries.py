@@ -6,8 +6,8 @@ the exports, the sitemap, the admin, the counts.
 
 from typing import TYPE_CHECKING
 
-from django.db import models
-from django.db.models import Count, Value
+from django.db import connections, models
+from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
 
 from signatories import columns
@@ -72,7 +72,18 @@ class SignatoryQuerySet(models.QuerySet):
 
     def count_by_combination(self, *fields: str) -> list[tuple]:
         """(a value of each field…, count) for each combination found: one grouped query."""
-        return list(self.order_by().values_list(*fields).annotate(count=Count("id")))
+        if connections[self.db].vendor != "sqlite":
+            return list(self.order_by().values_list(*fields).annotate(count=Count("id")))
+        # SQLite groups by walking an index that holds some of the fields, reading each row
+        # from the table in the index's order: for a search, ten times slower than reading
+        # the table once. Grouping by `+field` (the same value) makes it read the table.
+        plus = "+%(expressions)s"
+        unindexed = {
+            f"unindexed_{field}": Func(F(field), template=plus, output_field=CharField())
+            for field in fields
+        }
+        grouped = self.order_by().values(**unindexed).annotate(count=Count("id"))
+        return list(grouped.values_list(*unindexed, "count"))
 
     def sorted_after_matching(self) -> "SignatoryQuerySet":
         """The same name order, sorted over the matches rather than read from the name
