@@ -22,17 +22,14 @@ gets one more, so that reading a cell back (`restore_cell`) is exact: the round 
 export → import → export gives the same file.
 """
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
 from typing import Any
 
 from django.conf import settings
-from django.urls import get_script_prefix, reverse
-from django.utils import translation
 
-from signatories import dates
+from signatories import dates, links
 from signatories.regions import Region
 from signatories.vocabulary import SignatoryStatus, SignatoryType
 
@@ -103,15 +100,7 @@ def _iso_date(value) -> str | None:
 
 def _detail_path(slug: str) -> str:
     """The page's English address: an export is the same whichever language asked for it."""
-    return _detail_path_prefix(settings.LANGUAGE_CODE, get_script_prefix()) + slug + "/"
-
-
-@functools.cache
-def _detail_path_prefix(language: str, script_prefix: str) -> str:
-    """A supporter's page address up to its slug, for this language and script prefix (the
-    cache's key): reversing it for every row of a large export costs more than the row."""
-    with translation.override(language):
-        return reverse("signatories:detail", args=["-"]).removesuffix("-/")
+    return links.detail_path(slug, settings.LANGUAGE_CODE)
 
 
 COLUMNS: tuple[Column, ...] = (

@@ -103,7 +103,9 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
     def options(name: str, choices) -> list[Option]:
         found = counts[name] if counts else {}
         return [
-            Option(value, label, found.get(value, 0) if counts else None, value in chosen[name])
+            Option(
+                value, str(label), found.get(value, 0) if counts else None, value in chosen[name]
+            )
             for value, label in choices
         ]
 
@@ -122,12 +124,12 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
 def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     """(code, name) of these countries in the order of their names; codes that name no
     country (a bad `country` value shown back on the form) as they are."""
-    names = _country_names(language)
+    names = country_names(language)
     choices = ((code, names.get(code, code)) for code in codes)
     return sorted(choices, key=lambda choice: normalise(choice[1]))  # "Émirats" among the E's
 
 
 @lru_cache(maxsize=8)
-def _country_names(language: str) -> dict[str, str]:
+def country_names(language: str) -> dict[str, str]:
     """Every country's name in the language: looked up once, not ~250 times per page."""
     return {code: str(name) for code, name in countries}

@@ -4,16 +4,14 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from signatories import dates
+from signatories import dates, links
 from signatories.dates import Precision
-from signatories.links import list_url
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.regions import Region, region_of, subregion_of
 from signatories.text import normalise
@@ -197,7 +195,7 @@ class Signatory(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
-        return reverse("signatories:detail", args=[self.slug])
+        return links.detail_path(self.slug)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
@@ -246,7 +244,7 @@ class Signatory(models.Model):
 
     def country_list_url(self) -> str:
         """The list filtered to this supporter's country."""
-        return list_url(country=self.country.code)
+        return links.list_url(country=self.country.code)
 
     def derive(self) -> None:
         """Fill what follows from other fields: region, date truncation, search text."""
