@@ -43,7 +43,11 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
         if name in FACETS or name in NOT_COUNTED or value in (None, "", [], ()):
             continue
         if name == "q":
-            value = " ".join(value.split())
+            # What the search matches: its words without case or accents, each once, in
+            # any order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
+            value = tuple(sorted(set(normalise(value).split())))
+            if not value:
+                continue
         elif isinstance(value, list | tuple):
             value = tuple(sorted(value))
         parameters.append((name, value))

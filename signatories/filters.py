@@ -166,18 +166,6 @@ class SignatoryFilter(django_filters.FilterSet):
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
         return queryset.order_by(*SORTS[value])
 
-    # What the counts depend on: everything but the sort order and the page.
-    def count_parameters(self) -> tuple:
-        data = self.form.cleaned_data
-        return (
-            " ".join((data.get("q") or "").split()),
-            tuple(sorted(data.get("type") or ())),
-            tuple(sorted(data.get("region") or ())),
-            tuple(sorted(data.get("country") or ())),
-            data.get("since"),
-            data.get("status"),
-        )
-
     def filtered_without(self, *facets: str) -> SignatoryQuerySet:
         """The results with every filter applied except the `facets`': what they count."""
         queryset = self.queryset

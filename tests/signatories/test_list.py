@@ -378,6 +378,25 @@ def test_a_new_filter_combination_under_a_counted_search_reads_only_its_page_of_
     assert "1 supporter" in response.text
 
 
+def test_a_search_typed_another_way_is_not_counted_again(client, directory):
+    # Case, accents, spaces and a repeated word don't change what a search matches.
+    first = client.get(LIST, {"q": "kingdom"})
+    with CaptureQueriesContext(connection) as queries:
+        again = client.get(LIST, {"q": "  KÍNGDOM   kingdom ", "sort": "-name"})
+    assert not any("GROUP BY" in query["sql"] for query in queries)
+    assert _names(again) == _names(first)[::-1]
+    assert _facet(again, "type") == _facet(first, "type")
+
+
+def test_the_rows_escape_what_a_name_holds(client):
+    SignatoryFactory(name='Acme <b>"Bold"</b> & Co', type="private-sector")
+    response = client.get(LIST, {"type": "private-sector", "region": "europe"})
+    assert "<b>" not in response.text
+    assert "Acme &lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; Co</a>" in response.text
+    # The link to its page keeps the list's query, its & written as &amp;.
+    assert "/?type=private-sector&amp;region=europe\">Acme" in response.text
+
+
 @pytest.mark.parametrize("sort", ["name", "-name"])
 def test_a_search_with_few_matches_lists_them_in_the_order_asked(client, sort):
     for name in ["Sahel Data Bravo", "Alpha Sahel Labs", "Zulu Sahel Forum", "Delta Cyber Group"]:
