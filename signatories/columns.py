@@ -6,7 +6,8 @@ turns their values into the JSON value (`to_json`); its CSV cell is that value w
 
 - `FIELDS`: the model fields an export reads, in order (`SignatoryQuerySet.export_rows`
   fetches exactly these, as tuples, never building a model instance);
-- `record(row)` / `csv_row(row)`: one such tuple as a JSON object / a CSV row;
+- `record(row)` / `json_writer()(row)` / `csv_row(row)`: one such tuple as a JSON object,
+  as its JSON text, as a CSV row;
   `as_record(signatory)`: the same record from a model instance;
 - `CSV_COLUMNS`: the CSV header, in order (the JSON record has every column, `url` too);
 - `REQUIRED_ON_IMPORT`: the columns an export must have to be read back (columns added
@@ -22,6 +23,7 @@ gets one more, so that reading a cell back (`restore_cell`) is exact: the round 
 export → import → export gives the same file.
 """
 
+import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from operator import itemgetter
@@ -53,6 +55,17 @@ def _same(value: Any) -> Any:
     return value
 
 
+def csv_cell(value: Any) -> str:
+    """A JSON value as a CSV cell: empty for null, `true`/`false`, never a formula."""
+    if isinstance(value, str):  # most cells: tested first, as it runs for every one
+        return "'" + value if value.startswith(_ESCAPED_STARTS) else value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return neutralise_cell(str(value))
+
+
 @dataclass(frozen=True)
 class Column:
     """One column of the export.
@@ -75,13 +88,7 @@ class Column:
 
     def to_csv(self, value: Any) -> str:
         """The JSON value as a CSV cell: empty for null, `true`/`false`, never a formula."""
-        if isinstance(value, str):  # most cells: tested first, as it runs for every one
-            return neutralise_cell(value)
-        if value is None:
-            return ""
-        if isinstance(value, bool):
-            return "true" if value else "false"
-        return neutralise_cell(str(value))
+        return csv_cell(value)
 
     def from_csv(self, cell: str) -> Any:
         """The JSON value a CSV cell stands for (the inverse of `to_csv`)."""
@@ -182,9 +189,11 @@ REQUIRED_ON_IMPORT: list[str] = [
 ]
 
 
-def _reader(column: Column) -> Callable[[tuple], Any]:
+def _reader(column: Column, url_prefix: str | None = None) -> Callable[[tuple], Any]:
     """The column's JSON value from a row of FIELDS (built once: it runs for every cell)."""
     pick = itemgetter(*(FIELDS.index(name) for name in column.fields))
+    if column.to_json is _detail_path and url_prefix is not None:
+        return lambda row: url_prefix + pick(row) + "/"
     if len(column.fields) > 1:
         return lambda row: column.to_json(*pick(row))
     if column.to_json is _same:
@@ -192,8 +201,14 @@ def _reader(column: Column) -> Callable[[tuple], Any]:
     return lambda row: column.to_json(pick(row))
 
 
-_READERS = [(column.name, _reader(column)) for column in COLUMNS]
-_CSV_READERS = [(column.to_csv, _reader(column)) for column in COLUMNS if column.in_csv]
+def _readers(url_prefix: str | None = None) -> list[tuple[str, Callable[[tuple], Any]]]:
+    return [(column.name, _reader(column, url_prefix)) for column in COLUMNS]
+
+
+_READERS = _readers()
+_CSV_READERS = [
+    read for (_name, read), column in zip(_READERS, COLUMNS, strict=True) if column.in_csv
+]
 
 
 def record(row: tuple) -> dict:
@@ -203,7 +218,36 @@ def record(row: tuple) -> dict:
 
 def csv_row(row: tuple) -> list[str]:
     """One supporter as a CSV row, from its values of FIELDS."""
-    return [to_csv(read(row)) for to_csv, read in _CSV_READERS]
+    return [csv_cell(read(row)) for read in _CSV_READERS]
+
+
+# `json.dumps(record(row), ensure_ascii=False)`, written directly: no dict, no encoder per
+# row (the JSON export writes a million of these). The same text, character for character.
+_JSON_RECORD = "{" + ", ".join(f"{json.dumps(column.name)}: %s" for column in COLUMNS) + "}"
+_JSON_STRING = json.encoder.encode_basestring  # what ensure_ascii=False uses, in C
+_JSON_CONSTANTS = {None: "null", True: "true", False: "false"}
+
+
+def _json_value(value: Any) -> str:
+    if isinstance(value, str):
+        return _JSON_STRING(value)
+    if value is None or isinstance(value, bool):
+        return _JSON_CONSTANTS[value]
+    return json.dumps(value, ensure_ascii=False)
+
+
+def json_writer() -> Callable[[tuple], str]:
+    """`json_record(row)` for one export: each record as JSON text, from its values of FIELDS.
+
+    Built once per export, so that the pages' address prefix is looked up once, not for
+    every row (it is a thread-local: the script prefix).
+    """
+    readers = [read for _name, read in _readers(_detail_path("-").removesuffix("-/"))]
+
+    def json_record(row: tuple) -> str:
+        return _JSON_RECORD % tuple([_json_value(read(row)) for read in readers])
+
+    return json_record
 
 
 def as_record(signatory) -> dict:

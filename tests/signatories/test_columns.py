@@ -1,6 +1,7 @@
 """The column map: one declaration from which the export's records, rows and schema follow."""
 
 import datetime
+import json
 
 import pytest
 
@@ -54,3 +55,15 @@ def test_the_table_schema_describes_every_csv_column_in_order():
 def test_an_export_made_before_status_and_left_existed_still_has_every_required_column():
     assert columns.CSV_COLUMNS[:-2] == columns.REQUIRED_ON_IMPORT
     assert columns.CSV_COLUMNS[-2:] == ["status", "left"]
+
+
+def test_a_json_record_is_written_as_json_dumps_would_write_it(former):
+    tricky = SignatoryFactory(
+        name='Quote " backslash \\ tab \t newline \n line separator \u2028 é 日本 </script>',
+        statement="\x01\x1f",
+        website="",
+    )
+    write = columns.json_writer()
+    for row in Signatory.objects.export_rows().filter(pk__in=[former.pk, tricky.pk]):
+        assert write(row) == json.dumps(columns.record(row), ensure_ascii=False)
+        assert json.loads(write(row)) == columns.record(row)

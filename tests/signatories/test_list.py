@@ -394,7 +394,7 @@ def test_the_rows_escape_what_a_name_holds(client):
     assert "<b>" not in response.text
     assert "Acme &lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; Co</a>" in response.text
     # The link to its page keeps the list's query, its & written as &amp;.
-    assert "/?type=private-sector&amp;region=europe\">Acme" in response.text
+    assert '/?type=private-sector&amp;region=europe">Acme' in response.text
 
 
 @pytest.mark.parametrize("sort", ["name", "-name"])
