@@ -45,7 +45,7 @@ from django.http import FileResponse, HttpResponse
 
 from signatories import export
 from signatories.models import SignatoryQuerySet
-from signatories.revision import current_revision
+from signatories.revision import current_revision, database_instance
 
 logger = logging.getLogger(__name__)
 
@@ -96,10 +96,13 @@ def file_path(extension: str, revision: int) -> Path:
 
 
 def database_key() -> str:
-    """The database the revision counts for: two databases (a staging and a live one, or
-    the benchmark's tables) number their revisions alike, and must never share a file."""
+    """The database the revision counts for: two databases (a staging and a live one, the
+    benchmark's tables, a database dropped and made again) number their revisions alike,
+    and must never share a file."""
     where = connection.settings_dict
     identity = f"{connection.vendor}|{where['HOST']}|{where['PORT']}|{where['NAME']}"
+    # A database made again at the same place counts its revisions from the start again.
+    identity += f"|{database_instance()}"
     return hashlib.sha256(identity.encode()).hexdigest()[:12]
 
 

@@ -10,6 +10,7 @@ On PostgreSQL the update locks the one row until the write commits: writes to su
 take turns, which they already do on SQLite.
 """
 
+import secrets
 from contextvars import ContextVar
 
 from django.core.signals import request_finished, request_started
@@ -34,10 +35,18 @@ def _request_finished(**kwargs) -> None:
     _read_in_request.set(_NOT_IN_A_REQUEST)
 
 
+def new_instance() -> str:
+    return secrets.token_hex(8)
+
+
 class Revision(models.Model):
     """One row (id 1), created by the migration that made the table."""
 
     number = models.PositiveBigIntegerField(default=0)
+    # Chosen at random when the row is made: a database made again from nothing counts its
+    # revisions from the start again, and must never be taken for the one before (the full
+    # export files on disk are named after both, `signatories.export_files`).
+    instance = models.CharField(max_length=16, default=new_instance, editable=False)
 
     class Meta:
         constraints = [
@@ -53,14 +62,23 @@ def current_revision() -> int:
 
     Read once per request: the page's counts and fragments then agree with each other.
     """
+    return _current()[0]
+
+
+def database_instance() -> str:
+    """The random name this database's revisions go by (see `Revision.instance`)."""
+    return _current()[1]
+
+
+def _current() -> tuple[int, str]:
     remembered = _read_in_request.get()
-    if isinstance(remembered, int):
+    if isinstance(remembered, tuple):
         return remembered
-    numbers = Revision.objects.filter(pk=1).values_list("number", flat=True)
-    revision = next(iter(numbers), 0)
+    rows = Revision.objects.filter(pk=1).values_list("number", "instance")
+    current = next(iter(rows), (0, ""))
     if remembered is None:
-        _read_in_request.set(revision)
-    return revision
+        _read_in_request.set(current)
+    return current
 
 
 def bump_revision() -> None:

@@ -16,6 +16,7 @@ from django.urls import reverse
 from signatories import export
 from signatories.filters import SignatoryFilter
 from signatories.models import Signatory, SignatoryQuerySet
+from signatories.revision import Revision
 from tests.factories import SignatoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -79,6 +80,18 @@ def test_a_second_download_reads_only_the_revision_not_the_supporters(
         second = _bytes(client.get(url))
     assert "revision" in queries.captured_queries[0]["sql"]
     assert second == first
+
+
+def test_a_database_made_again_never_gets_the_files_of_the_one_before(client, supporters):
+    client.get(CSV)
+    number = Revision.objects.get().number
+    # A database dropped and made again counts its revisions from the start again: the same
+    # number, other supporters (here: a new one, and the revision row made again).
+    SignatoryFactory(name="Only In The New Database")
+    Revision.objects.all().delete()
+    Revision.objects.create(pk=1, number=number)
+    rows = list(csv.DictReader(io.StringIO(_bytes(client.get(CSV)).decode())))
+    assert "Only In The New Database" in {row["name"] for row in rows}
 
 
 def test_a_new_supporter_is_in_the_next_download_and_the_old_file_is_removed(
