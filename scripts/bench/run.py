@@ -47,6 +47,9 @@ ENV = {
     "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost,testserver",
 }
 ENV.pop("CACHE_URL", None)
+# The full exports' files (one per revision), kept apart from any other run's or site's.
+EXPORTS_DIR = WORK / "exports"
+ENV["DJANGO_EXPORT_CACHE_DIR"] = str(EXPORTS_DIR)
 
 
 def pages(count: int) -> dict[str, str]:
@@ -317,6 +320,8 @@ def machine() -> dict:
 
 def main() -> None:
     WORK.mkdir(exist_ok=True)
+    shutil.rmtree(EXPORTS_DIR, ignore_errors=True)
+    EXPORTS_DIR.mkdir()
     runs = []
     largest_pg = max((size for size in SIZES if size <= POSTGRESQL_MAX), default=0)
     for count in SIZES:
@@ -332,6 +337,7 @@ def main() -> None:
     for path in WORK.glob("bench-*.sqlite3"):
         path.unlink()
     shutil.rmtree(WORK / "tmp", ignore_errors=True)
+    shutil.rmtree(EXPORTS_DIR, ignore_errors=True)
 
 
 if __name__ == "__main__":
