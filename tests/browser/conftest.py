@@ -6,6 +6,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from axe_playwright_python.sync_playwright import Axe
 from django.core.management import call_command
 from playwright.sync_api import sync_playwright
 
@@ -75,6 +76,19 @@ def new_page(browser, live_server, *, javascript=True, width=1280):
     )
     context.set_default_timeout(10_000)
     return context.new_page()
+
+
+def assert_accessible_and_fits(page, path: str) -> None:
+    """Open `path`: no axe-core violation (WCAG 2.1 AA), and no sideways scroll at the
+    page's width."""
+    page.goto(path)
+    results = Axe().run(page)
+    assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
+    overflow = page.evaluate(
+        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+    )
+    width = page.viewport_size["width"]
+    assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
 
 
 def tab_to(page, selector: str) -> None:

@@ -3,10 +3,9 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
-from tests.browser.conftest import new_page, query_of, tab_to
+from tests.browser.conftest import assert_accessible_and_fits, new_page, query_of, tab_to
 
 pytestmark = pytest.mark.browser
 
@@ -124,15 +123,8 @@ def test_no_accessibility_violation_and_nothing_scrolls_sideways(
     browser, live_server, directory, width
 ):
     page = new_page(browser, live_server, width=width)
-    axe = Axe()
     for path in PAGES:
-        page.goto(path)
-        results = axe.run(page)
-        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        assert_accessible_and_fits(page, path)
     page.context.close()
 
 

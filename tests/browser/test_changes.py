@@ -5,11 +5,10 @@ import re
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from signatories.models import Signatory
-from tests.browser.conftest import new_page
+from tests.browser.conftest import assert_accessible_and_fits, new_page
 
 pytestmark = pytest.mark.browser
 
@@ -37,15 +36,8 @@ def test_the_changes_page_has_no_accessibility_violation_and_does_not_scroll_sid
     browser, live_server, changes, width
 ):
     page = new_page(browser, live_server, width=width)
-    axe = Axe()
     for path in PAGES:
-        page.goto(path)
-        results = axe.run(page)
-        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        assert_accessible_and_fits(page, path)
     page.goto("/changes/?kind=corrected&kind=left")
     page.screenshot(path=f"/tmp/changes-{width}.png", full_page=True)
     page.context.close()

@@ -3,11 +3,10 @@
 import re
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from signatories.models import Signatory
-from tests.browser.conftest import new_page
+from tests.browser.conftest import assert_accessible_and_fits, new_page
 
 pytestmark = pytest.mark.browser
 
@@ -81,15 +80,8 @@ def test_no_accessibility_violation_and_nothing_scrolls_sideways(
     browser, live_server, directory, width
 ):
     page = new_page(browser, live_server, width=width)
-    axe = Axe()
     for path in ("/countries/", "/countries/fr/", "/countries/td/", "/countries/?type=nope", "/"):
-        page.goto(path)
-        results = axe.run(page)
-        assert results.violations_count == 0, f"{path}:\n{results.generate_report()}"
-        overflow = page.evaluate(
-            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-        )
-        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px at {width}px"
+        assert_accessible_and_fits(page, path)
     page.context.close()
 
 

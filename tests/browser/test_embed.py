@@ -5,11 +5,10 @@ import threading
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 import pytest
-from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from signatories.models import Signatory
-from tests.browser.conftest import new_page
+from tests.browser.conftest import assert_accessible_and_fits, new_page
 from tests.factories import SignatoryFactory
 
 pytestmark = pytest.mark.browser
@@ -108,11 +107,5 @@ def test_the_counters_and_the_about_page_are_accessible_and_fit_small_screens(
     browser, live_server, directory, path, width
 ):
     page = new_page(browser, live_server, width=width)
-    page.goto(path)
-    results = Axe().run(page)
-    assert results.violations_count == 0, results.generate_report()
-    overflow = page.evaluate(
-        "document.documentElement.scrollWidth - document.documentElement.clientWidth"
-    )
-    assert overflow <= 0
+    assert_accessible_and_fits(page, path)
     page.context.close()
