@@ -3,6 +3,8 @@
 - `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+- `events`: `SignatoryEvent`, the official list's history of an entry, and
+  `SignatoryAlliance`, another initiative the list says a supporter belongs to.
 - `Revision` (in `signatories.revision`): the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
@@ -10,6 +12,7 @@ The fixed choices (type, status) and the checks the models share are in
 without importing the models.
 """
 
+from signatories.models.events import Alliance, EventKind, SignatoryAlliance, SignatoryEvent
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
@@ -24,6 +27,10 @@ from signatories.vocabulary import (
 
 __all__ = [
     "NAME_ORDER",
+    "Alliance",
+    "EventKind",
+    "SignatoryAlliance",
+    "SignatoryEvent",
     "Citation",
     "CitationBasis",
     "Milestone",

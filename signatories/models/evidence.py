@@ -22,6 +22,7 @@ class SourceKind(models.TextChoices):
     ARTICLE = "article", _("Article")
     OFFICIAL_LIST = "official-list", _("Official supporters list")
     OFFICIAL_SITE = "official-site", _("The Paris Call's own site")
+    OFFICIAL_REPOSITORY = "official-repository", _("A commit of the official site's repository")
     IMPORT = "import", _("Imported file")
 
 

@@ -1,0 +1,451 @@
+"""Loading the official list's history into the directory, in one transaction.
+
+Each entry of the history (the derivation's identity of an organisation's entry across
+re-filings) is matched to a supporter by the importer's natural key (a state by its
+country, any other by its normalised name, country and type), read from the entry's last
+state: for an entry still on the list, that is the row of the bundled snapshot the directory
+imported. Then, for each supporter:
+
+- its supporter-since date becomes the day of its first appearance, as a "by" date (the
+  repository says it was on the list that day, not when it joined), unless an exact date
+  or an earlier one is already recorded: the importer's rule for `first_listed`. For an
+  entry renamed to another organisation, the organisation it now names appears at the
+  rename;
+- an entry gone from the list (its last event a delisting) makes its supporter *former* as
+  of that commit's date, cited to it; a supporter the directory does not have yet (it left
+  before the snapshot) is recorded, as a former supporter, from its last state;
+- every event is kept (`SignatoryEvent`), cited to its commit: one `Source` per commit
+  and one `Citation` per commit and supporter, quoting the entry's file and fields.
+
+Loading the same file again changes nothing. The writes are recorded in the supporters'
+history with the reason `HISTORY_REASON`: the changes page tells these events from the
+events themselves, so that a load never shows as the directory's own corrections.
+"""
+
+import datetime
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from django.db import transaction
+from django.utils import timezone, translation
+from django_countries import countries
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from signatories.cache import bump_version
+from signatories.dates import Precision
+from signatories.history.rows import HistoryRow, read_history
+from signatories.importing.matching import KeyIndex
+from signatories.importing.official import parse_official
+from signatories.importing.rows import RowRejected
+from signatories.models import (
+    Citation,
+    CitationBasis,
+    EventKind,
+    Signatory,
+    SignatoryAlliance,
+    SignatoryEvent,
+    SignatoryStatus,
+    SignatoryType,
+    Source,
+    SourceKind,
+)
+
+HISTORY_REASON = "Official list history"
+REPOSITORY = "https://github.com/ambanum/pariscall.international"
+PUBLISHER = "Paris Call for Trust and Security in Cyberspace (the official site's repository)"
+SOURCE_PREFIX = "official-repository-"
+CHUNK = 500
+
+
+def commit_url(commit: str) -> str:
+    return f"{REPOSITORY}/commit/{commit}"
+
+
+@dataclass
+class LoadReport:
+    entries: int = 0
+    matched: int = 0
+    recorded_former: list[str] = field(default_factory=list)  # left before the snapshot
+    unmatched: list[str] = field(default_factory=list)  # on the list, not in the directory
+    skipped: list[str] = field(default_factory=list)  # no category, or a duplicate gone
+    dates_set: int = 0
+    departures: int = 0
+    events_created: int = 0
+    events_removed: int = 0
+    sources_created: int = 0
+
+    @property
+    def changes_anything(self) -> bool:
+        return bool(
+            self.recorded_former
+            or self.dates_set
+            or self.departures
+            or self.events_created
+            or self.events_removed
+            or self.sources_created
+        )
+
+    def summary(self) -> str:
+        return (
+            f"{self.entries} entries: {self.matched} matched to supporters, "
+            f"{len(self.recorded_former)} former supporters recorded, "
+            f"{len(self.unmatched)} not in the directory, {len(self.skipped)} skipped; "
+            f"{self.dates_set} supporter-since dates set, {self.departures} departures, "
+            f"{self.events_created} events added, {self.events_removed} removed, "
+            f"{self.sources_created} commits cited for the first time."
+        )
+
+
+def load_history_file(path: str, *, user=None) -> LoadReport:
+    with open(path, encoding="utf-8", newline="") as stream:
+        rows = read_history(stream)
+    return load_history(rows, user=user)
+
+
+def load_history(rows: list[HistoryRow], *, user=None) -> LoadReport:
+    """Load the rows (read by `read_history`) in one transaction."""
+    with transaction.atomic():
+        report = _Loader(rows, user).run()
+        if report.changes_anything:
+            bump_version()
+    return report
+
+
+class _Loader:
+    def __init__(self, rows: list[HistoryRow], user):
+        self.rows = rows
+        self.history = {"default_user": user, "default_change_reason": HISTORY_REASON}
+        self.report = LoadReport()
+        self.now = timezone.now()
+
+    def run(self) -> LoadReport:
+        entries: dict[str, list[HistoryRow]] = defaultdict(list)
+        for row in self.rows:
+            entries[row.entry].append(row)
+        self.report.entries = len(entries)
+        sources = self._sources()
+        owners = self._match(entries, sources)
+        self._update_supporters(entries, owners, sources)
+        citations = self._citations(entries, owners, sources)
+        self._events(entries, owners, sources, citations)
+        self._alliances(entries, owners, citations, sources)
+        return self.report
+
+    # -- sources: one per commit --------------------------------------------------------
+
+    def _sources(self) -> dict[str, Source]:
+        commits: dict[str, HistoryRow] = {}
+        for row in self.rows:
+            commits.setdefault(row.commit, row)
+        slugs = {SOURCE_PREFIX + commit: commit for commit in commits}
+        found = {source.slug: source for source in Source.objects.filter(slug__in=slugs)}
+        new = [
+            Source(
+                slug=slug,
+                kind=SourceKind.OFFICIAL_REPOSITORY,
+                title=f"Commit {commit[:7]} of the official list's repository: "
+                f"{commits[commit].message}"[:300],
+                publisher=PUBLISHER[:200],
+                date=commits[commit].date,
+                date_precision=Precision.DAY,
+                url=commit_url(commit),
+            )
+            for slug, commit in slugs.items()
+            if slug not in found
+        ]
+        if new:
+            created = bulk_create_with_history(new, Source, batch_size=CHUNK, **self.history)
+            found.update({source.slug: source for source in created})
+            self.report.sources_created = len(new)
+        return {commit: found[slug] for slug, commit in slugs.items()}
+
+    # -- matching each entry to a supporter ------------------------------------------
+
+    def _match(self, entries: dict[str, list[HistoryRow]], sources) -> dict[str, int]:
+        """{entry: supporter pk}; records the supporters that left before the snapshot."""
+        index = KeyIndex.load()
+        owners: dict[str, int] = {}
+        gone: list[tuple[str, dict]] = []
+        for entry, rows in entries.items():
+            values = _values(rows[-1])
+            if values is None:
+                self.report.skipped.append(f"{entry}: no category")
+                continue
+            key = index.match(values)
+            if rows[-1].kind == EventKind.DELISTED:
+                gone.append((entry, values, key))
+            elif isinstance(key, int):
+                owners[entry] = key
+            else:
+                self.report.unmatched.append(entry)
+        alive = set(owners.values())
+        new: dict[tuple, Signatory] = {}
+        for entry, values, key in gone:
+            if isinstance(key, int) and key in alive:
+                # Its organisation is still on the list under another entry: a duplicate
+                # removed, not a departure.
+                self.report.skipped.append(f"{entry}: a duplicate of a current entry")
+            elif isinstance(key, int):
+                owners[entry] = key
+            elif key is not None:
+                new[key[1]].entries.append(entry)  # another gone entry of the same one
+            else:
+                last = entries[entry][-1]
+                signatory = _former(values, last, sources[last.commit], index)
+                natural = (signatory.type, signatory.country, signatory.name)
+                new[natural] = signatory
+                index.add(("new", natural), signatory.slug, *natural[::-1])
+                signatory.entries.append(entry)
+        if new:
+            for signatory in new.values():
+                signatory.derive()
+            created = bulk_create_with_history(
+                list(new.values()), Signatory, batch_size=CHUNK, **self.history
+            )
+            for original, signatory in zip(new.values(), created, strict=True):
+                for entry in original.entries:
+                    owners[entry] = signatory.pk
+                self.report.recorded_former.append(signatory.name)
+        self.report.matched = len(owners)
+        return owners
+
+    # -- supporter since, former -----------------------------------------------------
+
+    def _update_supporters(self, entries, owners, sources) -> None:
+        starts: dict[int, datetime.date] = {}
+        departures: dict[int, HistoryRow] = {}
+        still_listed: set[int] = set()
+        for entry, pk in owners.items():
+            rows = entries[entry]
+            start = _first_appearance(rows)
+            if start and (pk not in starts or start < starts[pk]):
+                starts[pk] = start
+            if rows[-1].kind == EventKind.DELISTED:
+                if pk not in departures or rows[-1].date > departures[pk].date:
+                    departures[pk] = rows[-1]
+            else:
+                still_listed.add(pk)
+        locked = Signatory.objects.select_for_update().in_bulk(set(owners.values()))
+        changed: dict[int, Signatory] = {}
+        for pk, start in starts.items():
+            signatory = locked[pk]
+            recorded = signatory.supporter_since
+            exact = recorded is not None and not signatory.supporter_since_is_bound
+            if exact or (recorded is not None and recorded <= start):
+                continue
+            signatory.supporter_since = start
+            signatory.supporter_since_precision = Precision.DAY
+            signatory.supporter_since_is_bound = True
+            changed[pk] = signatory
+            self.report.dates_set += 1
+        for pk, row in departures.items():
+            signatory = locked[pk]
+            if pk in still_listed:
+                continue
+            source = sources[row.commit]
+            if (
+                signatory.status == SignatoryStatus.FORMER
+                and signatory.left_on == row.date
+                and signatory.left_source_id == source.pk
+            ):
+                continue
+            signatory.status = SignatoryStatus.FORMER
+            signatory.left_on = row.date
+            signatory.left_source = source
+            changed[pk] = signatory
+            self.report.departures += 1
+        for signatory in changed.values():
+            signatory.derive()
+            signatory.updated = self.now
+        if changed:
+            fields = [
+                "supporter_since",
+                "supporter_since_precision",
+                "supporter_since_is_bound",
+                "status",
+                "left_on",
+                "left_source",
+                "updated",
+            ]
+            bulk_update_with_history(
+                list(changed.values()), Signatory, fields, batch_size=CHUNK, **self.history
+            )
+
+    # -- citations, events, alliances ------------------------------------------------
+
+    def _citations(self, entries, owners, sources) -> dict[tuple[int, int], Citation]:
+        """{(source pk, supporter pk): citation}, one per commit and supporter."""
+        passages: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for entry, pk in owners.items():
+            for row in entries[entry]:
+                passages[(sources[row.commit].pk, pk)].append(_passage(row))
+        found = {
+            (citation.source_id, citation.signatory_id): citation
+            for citation in Citation.objects.filter(
+                source__kind=SourceKind.OFFICIAL_REPOSITORY, signatory__isnull=False
+            )
+        }
+        new, changed = [], []
+        for (source_pk, pk), lines in passages.items():
+            passage = "\n".join(lines)
+            citation = found.get((source_pk, pk))
+            if citation is None:
+                citation = Citation(
+                    source_id=source_pk,
+                    signatory_id=pk,
+                    passage=passage,
+                    basis=CitationBasis.DERIVED,
+                    reasoning=REASONING,
+                )
+                new.append(citation)
+            elif citation.passage != passage:
+                citation.passage, citation.updated = passage, self.now
+                changed.append(citation)
+        if new:
+            created = bulk_create_with_history(new, Citation, batch_size=CHUNK, **self.history)
+            if any(citation.pk is None for citation in created):
+                # SQLite before 3.35 and some backends return no ids from a bulk insert.
+                created = Citation.objects.filter(
+                    source__kind=SourceKind.OFFICIAL_REPOSITORY, signatory__isnull=False
+                )
+            found.update({(c.source_id, c.signatory_id): c for c in created})
+        if changed:
+            bulk_update_with_history(
+                changed, Citation, ["passage", "updated"], batch_size=CHUNK, **self.history
+            )
+        return found
+
+    def _events(self, entries, owners, sources, citations) -> None:
+        wanted: dict[tuple, SignatoryEvent] = {}
+        for entry, pk in owners.items():
+            for row in entries[entry]:
+                source = sources[row.commit]
+                wanted[row.key] = SignatoryEvent(
+                    signatory_id=pk,
+                    date=row.date,
+                    kind=row.kind,
+                    commit=row.commit,
+                    entry=row.entry,
+                    before=row.before,
+                    after=row.after,
+                    source=source,
+                    citation=citations[(source.pk, pk)],
+                )
+        found = {
+            (event.commit, event.entry, event.kind): event for event in SignatoryEvent.objects.all()
+        }
+        stale = [
+            event.pk
+            for key, event in found.items()
+            if key not in wanted or not _same_event(event, wanted[key])
+        ]
+        if stale:
+            SignatoryEvent.objects.filter(pk__in=stale).delete()
+        kept = {key for key, event in found.items() if event.pk not in stale}
+        new = [event for key, event in wanted.items() if key not in kept]
+        SignatoryEvent.objects.bulk_create(new, batch_size=CHUNK)
+        self.report.events_removed = len(stale)
+        self.report.events_created = len(new)
+
+    def _alliances(self, entries, owners, citations, sources) -> None:
+        wanted: dict[tuple[int, str], int] = {}
+        for entry, pk in owners.items():
+            for row in entries[entry]:
+                if row.alliance:
+                    wanted.setdefault(
+                        (pk, row.alliance), citations[(sources[row.commit].pk, pk)].pk
+                    )
+        found = set(SignatoryAlliance.objects.values_list("signatory_id", "alliance"))
+        SignatoryAlliance.objects.bulk_create(
+            [
+                SignatoryAlliance(signatory_id=pk, alliance=alliance, citation_id=citation)
+                for (pk, alliance), citation in wanted.items()
+                if (pk, alliance) not in found
+            ],
+            batch_size=CHUNK,
+        )
+
+
+REASONING = (
+    "The commit adds, removes or changes this entry's file in the official list's "
+    "repository (the files the site lists its supporters from): the entry is on the list, "
+    "or off it, with these fields from the commit's date."
+)
+
+
+def _passage(row: HistoryRow) -> str:
+    fields = "; ".join(f"{name}: {value}" for name, value in row.after.items() if value)
+    passage = f"{row.kind}: {row.file} ({fields})"
+    if row.before:
+        before = "; ".join(f"{name}: {value}" for name, value in row.before.items() if value)
+        passage += f", before: ({before})"
+    if row.alliance:
+        passage += f"; alliance: {row.alliance}"
+    return passage
+
+
+def _values(row: HistoryRow) -> dict | None:
+    """The importer's reading of the entry's state after the row (None without a category)."""
+    cells = {
+        "name": row.after["name"],
+        "category": row.after["category"],
+        "nationality": row.after["country"],
+        "nature": row.after["nature"],
+        "website": "",
+        "twitter": "",
+        "date_signed": "",
+    }
+    try:
+        parsed = parse_official(cells)
+    except RowRejected:
+        return None
+    values = dict(parsed.values)
+    values["name"] = values.get("name") or row.after["name"]
+    values["alias"] = parsed.alias
+    values["region_if_new"] = parsed.region_if_new
+    return values
+
+
+def _first_appearance(rows: list[HistoryRow]) -> datetime.date | None:
+    """When the organisation the entry names now first appears: the entry's first listing,
+    or its last rename (before it, the entry named another organisation)."""
+    start = None
+    for row in rows:
+        if row.kind == EventKind.LISTED and start is None or row.kind == EventKind.RENAMED:
+            start = row.date
+    return start
+
+
+def _former(values: dict, last: HistoryRow, source: Source, index: KeyIndex) -> Signatory:
+    """A supporter that left before the snapshot, from the entry's last state; a state
+    named by its country, as the importer names one."""
+    country = values.get("country", "")
+    name = values["name"]
+    if values["type"] == SignatoryType.STATE:
+        with translation.override("en"):
+            name = str(countries.name(country)) or name
+    signatory = Signatory(
+        name=name,
+        slug=index.new_slug(name, country),
+        type=values["type"],
+        country=country,
+        region=values["region_if_new"] or "",
+        kind=values.get("kind", ""),
+        aliases=values["alias"] if values["alias"] != name else "",
+        status=SignatoryStatus.FORMER,
+        left_on=last.date,
+        left_source=source,
+    )
+    signatory.entries = []
+    return signatory
+
+
+def _same_event(event: SignatoryEvent, other: SignatoryEvent) -> bool:
+    return (
+        event.signatory_id == other.signatory_id
+        and event.date == other.date
+        and event.before == other.before
+        and event.after == other.after
+        and event.source_id == other.source.pk
+        and event.citation_id == other.citation.pk
+    )

@@ -1,0 +1,1 @@
+"""Tests of the official list's history: its file and the loader."""
