@@ -10,7 +10,7 @@ from signatories.history.load import HISTORY_REASON, load_history_file
 from signatories.history.rows import HistoryFileError
 from signatories.models import Citation, Signatory, SignatoryAlliance, SignatoryEvent, Source
 from tests.factories import StateFactory
-from tests.signatories.history.helpers import C1, C2, C3, C4, C5, C6, ROWS, SNAPSHOT, history
+from tests.signatories.history.helpers import C1, C2, C3, C4, C5, ROWS, SNAPSHOT, history
 from tests.signatories.importing.helpers import official, write
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,8 @@ def test_every_event_cites_its_commit_with_the_entry_quoted(tmp_path, directory)
     assert event.source.url.endswith(f"/commit/{C1}")
     assert event.source.date == DAY(2019, 9, 16)
     assert "_supporters/abb.md" in event.citation.passage
-    assert event.citation.basis == "derived" and event.citation.reasoning
+    assert event.citation.basis == "derived"
+    assert event.citation.reasoning
     assert Source.objects.filter(kind="official-repository").count() == 7
 
 
