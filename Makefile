@@ -24,11 +24,15 @@ install: $(VENV)/.installed
 # its name) over the seed data; -v 0 prints a one-line summary. Its 5 uncategorised rows
 # are reported and skipped. Both steps are idempotent.
 SNAPSHOT := data/official-supporters-2025-12-25.csv
+# The official list's history, derived from its repository: loaded after the snapshot it
+# ends with (first appearances, departures, corrections, each cited to its commit).
+HISTORY := data/official-history.csv
 
 run: $(VENV)/.installed
 	DJANGO_DEBUG=True $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=True $(BIN)/python manage.py loaddata fixtures/*.json
 	DJANGO_DEBUG=True $(BIN)/python manage.py import_signatories $(SNAPSHOT) --full-list --skip-invalid -v 0
+	DJANGO_DEBUG=True $(BIN)/python manage.py load_official_history $(HISTORY)
 	DJANGO_DEBUG=True $(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 test: $(VENV)/.installed-test

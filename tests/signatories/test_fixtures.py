@@ -70,11 +70,11 @@ def test_loading_twice_changes_nothing():
         model.__name__: set(model.objects.values_list("pk", flat=True)) for model in MODELS
     } == ids
     assert first == {
-        "Source": 4,
+        "Source": 5,
         "Signatory": 44,
         "Milestone": 9,
         "MilestoneCount": 28,
-        "Citation": 104,
+        "Citation": 105,
         "Principle": 9,
     }
 
@@ -100,13 +100,23 @@ def test_states_are_named_by_their_english_short_name(seeded):
 
 
 def test_early_states_are_supporters_by_january_2019(seeded):
-    early = Signatory.objects.states().exclude(country="US")
-    assert early.count() == 38
+    early = Signatory.objects.states().exclude(country__in=["US", "FR"])
+    assert early.count() == 37
     for state in early:
         assert state.supporter_since == datetime.date(2019, 1, 1)
         assert state.supporter_since_precision == "month"
         assert state.supporter_since_is_bound
         assert state.since_display == "by January 2019"
+
+
+def test_france_supports_the_call_from_the_day_its_president_launched_it(seeded):
+    france = Signatory.objects.get(country="FR", type="state")
+    assert (france.since_iso, france.supporter_since_is_bound) == ("2018-11-12", False)
+    citation = france.citations.get(source__kind="official-site")
+    assert citation.basis == "derived"
+    assert "Paris, le 12 novembre 2018" in citation.passage
+    assert "President of the French Republic" in citation.passage
+    assert Signatory.objects.supporting_since_year(2018).get() == france
 
 
 def test_the_united_states_and_the_european_union_joined_in_november_2021(seeded):
@@ -144,7 +154,9 @@ def test_mentioned_organisations_the_list_confirms_are_seeded(seeded):
 def test_every_supporter_cites_an_article_and_the_official_list(seeded):
     for signatory in Signatory.objects.prefetch_related("citations__source"):
         kinds = {citation.source.kind for citation in signatory.citations.all()}
-        assert kinds == {"article", "official-list"}, signatory
+        # France also cites the official site for the day it launched the Call.
+        extra = {"official-site"} if signatory.slug == "france" else set()
+        assert kinds == {"article", "official-list", *extra}, signatory
 
 
 def test_every_milestone_and_the_principles_the_articles_speak_to_are_cited(seeded):
