@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_version
+from signatories.directory.alliances import ALLIANCE_CHOICES, alliance_counts, alliance_cube
 from signatories.filters import FACETS, SignatoryFilter
 from signatories.models import SignatoryType
 from signatories.regions import Region
@@ -29,11 +30,17 @@ NOT_COUNTED = ("sort", "page")
 def counts_for(filterset: SignatoryFilter) -> dict:
     """{"total": n, "type": {value: n}, "region": {…}, "country": {…}} for valid filters,
     and the "version" of the directory they count."""
-    cube, version = cached_with_version(
-        "cube", cube_parameters(filterset), lambda: _cube(filterset)
+    (cube, alliances), version = cached_with_version(
+        "cube-with-alliances",
+        cube_parameters(filterset),
+        lambda: (_cube(filterset), alliance_cube(filterset.filtered_without(*FACETS, "alliance"))),
     )
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
-    return {**sum_cube(cube, chosen), "version": version}
+    return {
+        **sum_cube(cube, chosen),
+        "alliance": alliance_counts(alliances, chosen),
+        "version": version,
+    }
 
 
 def cube_parameters(filterset: SignatoryFilter) -> tuple:
@@ -121,6 +128,7 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
             ("type", _("Type"), SignatoryType.choices),
             ("region", _("Region"), Region.choices),
             ("country", _("Country"), _country_choices(shown_countries, get_language())),
+            ("alliance", _("Other initiatives (September 2019)"), ALLIANCE_CHOICES),
         )
     ]
 

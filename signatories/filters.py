@@ -1,4 +1,5 @@
-"""The list's query parameters: q, type, region, country, since, status, sort (see the SPEC)."""
+"""The list's query parameters: q, type, region, country, since, alliance, as_of, status, sort
+(see the SPEC)."""
 
 import django_filters
 from django import forms
@@ -7,6 +8,8 @@ from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from signatories.directory.alliances import ALLIANCE_CHOICES, in_alliances
+from signatories.directory.as_of import AsOfField, on_the_day
 from signatories.models import (
     NAME_ORDER,
     Signatory,
@@ -76,6 +79,10 @@ class CountryCodesFilter(django_filters.MultipleChoiceFilter):
 # PostgreSQL sort every matching row before it can return the first page.
 
 
+class AsOfFilter(django_filters.Filter):
+    field_class = AsOfField
+
+
 class SignatoryFilter(django_filters.FilterSet):
     q = django_filters.CharFilter(
         label=_("Name"),
@@ -115,6 +122,18 @@ class SignatoryFilter(django_filters.FilterSet):
             "max_value": _("Enter a year from 1900 to 2100."),
         },
     )
+    alliance = django_filters.MultipleChoiceFilter(
+        label=_("Other initiatives"),
+        method="filter_alliance",
+        choices=ALLIANCE_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=_invalid(_("alliance"), ", ".join(value for value, _l in ALLIANCE_CHOICES)),
+    )
+    as_of = AsOfFilter(
+        label=_("As of (day)"),
+        method="filter_as_of",
+        help_text=_("The directory as it stood that day, from 2018-11-12: YYYY-MM-DD."),
+    )
     status = django_filters.ChoiceFilter(
         label=_("Status"),
         choices=STATUS_FILTER_CHOICES,
@@ -135,7 +154,7 @@ class SignatoryFilter(django_filters.FilterSet):
 
     class Meta:
         model = Signatory
-        fields = ["q", "type", "region", "country", "since", "status", "sort"]
+        fields = ["q", "type", "region", "country", "since", "alliance", "as_of", "status", "sort"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
@@ -161,7 +180,16 @@ class SignatoryFilter(django_filters.FilterSet):
         return queryset.supporting_since_year(int(value))
 
     def filter_status(self, queryset: SignatoryQuerySet, name: str, value: str):
+        if self.form.cleaned_data.get("as_of"):
+            return queryset  # the status on that day: `filter_as_of` applies it
         return queryset.with_status(value)
+
+    def filter_as_of(self, queryset: SignatoryQuerySet, name: str, value):
+        status = self.form.cleaned_data.get("status") or SignatoryStatus.CURRENT
+        return on_the_day(queryset, value, status)
+
+    def filter_alliance(self, queryset: SignatoryQuerySet, name: str, value: list[str]):
+        return in_alliances(queryset, value)
 
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
         return queryset.order_by(*SORTS[value])

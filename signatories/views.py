@@ -12,7 +12,7 @@ from signatories import export, export_files
 from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
-from signatories.models import Signatory, SignatoryType
+from signatories.models import Alliance, Signatory, SignatoryType
 from signatories.regions import Region
 
 # Up to this many matches, a search's page is sorted from its matches (see
@@ -82,6 +82,9 @@ class SignatoryListView(FilterView):
             facets=SimpleLazyObject(lambda: facets(chosen, self.counts, errors)),
             active=SimpleLazyObject(lambda: _active(chosen, query)),
             sort_choices=SORT_CHOICES,
+            as_of=self.filterset.form.cleaned_data.get("as_of")
+            if self.counts is not None
+            else None,
             fragment_key=(
                 list_fragment_key(query, page.paginator.per_page, self.counts["version"])
                 if self.counts is not None
@@ -94,7 +97,7 @@ class SignatoryListView(FilterView):
 
 def _chosen(query: QueryDict) -> dict[str, list[str]]:
     """The values asked for in each repeatable parameter, valid or not."""
-    return {name: query.getlist(name) for name in ("type", "region", "country")}
+    return {name: query.getlist(name) for name in ("type", "region", "country", "alliance")}
 
 
 def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
@@ -103,6 +106,7 @@ def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
         "type": dict(SignatoryType.choices).get,
         "region": dict(Region.choices).get,
         "country": lambda code, default: countries.name(code) or default,
+        "alliance": dict(Alliance.choices).get,
     }
     active = {
         name: [
@@ -116,7 +120,8 @@ def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     }
     active["q"] = query.get("q", "").strip()
     active["since"] = query.get("since", "").strip()
-    active["any"] = any(active[name] for name in ("q", "since", *chosen))
+    active["as_of"] = query.get("as_of", "").strip()
+    active["any"] = any(active[name] for name in ("q", "since", "as_of", *chosen))
     return active
 
 

@@ -273,13 +273,15 @@ def test_a_list_page_seen_before_costs_three_queries_and_reads_no_supporter(
     assert "2 supporters" in response.text
 
 
-def test_a_list_page_counting_afresh_runs_one_grouped_query_for_every_facet(
+def test_a_list_page_counting_afresh_runs_one_grouped_query_for_every_facet_and_one_for_alliances(
     client, directory, django_assert_max_num_queries
 ):
     with CaptureQueriesContext(connection) as queries:
         client.get(LIST, {"type": "state", "region": "europe"})
     grouped = [query for query in queries if "GROUP BY" in query["sql"]]
-    assert len(grouped) == 1
+    # The type, region and country facets from one; the alliances' members from the other.
+    assert len(grouped) == 2
+    assert sum("signatories_signatoryalliance" in query["sql"] for query in grouped) == 1
     # No DISTINCT: it would make the database sort every match before the first page.
     assert not any("DISTINCT" in query["sql"] for query in queries)
     # Besides: the revision, the cache look-ups, the page's rows, and writing the counts and
