@@ -3,11 +3,13 @@
 import datetime
 from dataclasses import dataclass, field
 
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from signatories import dates
 from signatories.changes import PUBLIC_FIELDS, SINCE_FIELDS, ChangeKind, History
-from signatories.models import Signatory, SignatoryType
+from signatories.history.shown import field_changes as event_field_changes
+from signatories.models import Signatory, SignatoryEvent, SignatoryType
 from signatories.regions import Region
 
 
@@ -29,6 +31,9 @@ class Change:
     signatory: Signatory
     record: int | None = None
     fields: list[FieldChange] = field(default_factory=list)
+    # An event of the official list's history (its commit is the source), or None for a
+    # change the directory itself recorded.
+    event: SignatoryEvent | None = None
 
     @property
     def kind_label(self) -> str:
@@ -44,14 +49,27 @@ class Change:
     @property
     def title(self) -> str:
         """One plain sentence, for the feed's entry titles."""
-        return TITLES[self.kind] % {"name": self.signatory.name, "date": self.date_display}
+        titles = LIST_TITLES if self.event else TITLES
+        return titles[self.kind] % {"name": self.signatory.name, "date": self.date_display}
 
     @property
     def anchor(self) -> str:
-        """Unique and stable: a supporter joins once; other changes are history records."""
+        """Unique and stable: a supporter joins once; an event of the official list is its
+        commit and entry (the same whenever the history is loaded again); other changes are
+        history records."""
         if self.kind == ChangeKind.JOINED:
             return f"joined-{self.signatory.pk}"
+        if self.event:
+            return f"{self.event.kind}-{self.event.commit[:12]}-{slugify(self.event.entry)}"
         return f"{self.kind}-{self.record}"
+
+    @property
+    def published(self) -> datetime.datetime:
+        """When it happened, for the feed: the event's day (UTC midnight) for the official
+        list's events and joinings, the moment it was recorded for the directory's own."""
+        if self.event or self.kind in (ChangeKind.JOINED, ChangeKind.LEFT):
+            return datetime.datetime.combine(self.date, datetime.time.min, datetime.UTC)
+        return self.recorded
 
 
 TITLES = {
@@ -59,6 +77,14 @@ TITLES = {
     ChangeKind.LEFT: _("%(name)s left the Paris Call (%(date)s)"),
     ChangeKind.RETURNED: _("%(name)s is a supporter of the Paris Call again (%(date)s)"),
     ChangeKind.CORRECTED: _("The directory corrected its record of %(name)s (%(date)s)"),
+    ChangeKind.RENAMED: _("The official list's entry now names %(name)s (%(date)s)"),
+}
+# The same changes, when the official list's own history shows them.
+LIST_TITLES = {
+    **TITLES,
+    ChangeKind.LEFT: _("%(name)s left the official list of supporters (%(date)s)"),
+    ChangeKind.RETURNED: _("%(name)s is back on the official list of supporters (%(date)s)"),
+    ChangeKind.CORRECTED: _("The official list corrected its entry for %(name)s (%(date)s)"),
 }
 SIGNATORY_FIELDS = ["name", "slug", "type", "country", "region", *SINCE_FIELDS]
 
@@ -74,14 +100,16 @@ def described(rows) -> list[Change]:
     )
     record_ids = {row[name] for row in rows for name in ("record", "previous")} - {None}
     records = History.objects.in_bulk(record_ids, field_name="history_id") if record_ids else {}
+    event_ids = {row["event"] for row in rows} - {None}
+    events = SignatoryEvent.objects.select_related("source").in_bulk(event_ids) if event_ids else {}
     return [
-        _change(row, signatories[row["supporter"]], records)
+        _change(row, signatories[row["supporter"]], records, events)
         for row in rows
         if row["supporter"] in signatories
     ]
 
 
-def _change(row: dict, signatory: Signatory, records: dict) -> Change:
+def _change(row: dict, signatory: Signatory, records: dict, events: dict) -> Change:
     kind = row["event_kind"]
     change = Change(
         kind=kind,
@@ -91,7 +119,13 @@ def _change(row: dict, signatory: Signatory, records: dict) -> Change:
         signatory=signatory,
         record=row["record"],
     )
-    if kind == ChangeKind.JOINED:
+    if row["event"] is not None:
+        change.event = events[row["event"]]
+        change.fields = [
+            FieldChange(shown.label, shown.old, shown.new)
+            for shown in event_field_changes(change.event)
+        ]
+    elif kind == ChangeKind.JOINED:
         change.date_display = signatory.since_display
     elif kind == ChangeKind.CORRECTED:
         change.fields = field_changes(records[row["previous"]], records[row["record"]])

@@ -11,6 +11,11 @@ the history that django-simple-history records on every write.
 - *corrected*: a change to a public field, compared with the supporter's previous record.
   A creation is never a correction, and neither is a supporter's first record (the
   fixtures are loaded without history, so the import that first touches one is no news).
+- the official list's own history (`SignatoryEvent`, loaded from its repository): each
+  delisting, return, correction and rename of an entry, at its commit's date. Its first
+  listing is the supporter's *joined* (its supporter-since date comes from it). What the
+  history's load wrote to the supporters themselves (their dates, their departures) is not
+  shown again from their history records: those records carry `HISTORY_REASON`.
 
 `change_rows()` is one database query, a UNION ALL of the four kinds with the same columns,
 ordered and cut by the database; `described()` (change_entries.py) then reads what a page
@@ -25,12 +30,13 @@ import datetime
 from dataclasses import dataclass
 
 from django.db import connections, models, router
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
 from django.db.models.functions import Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-from signatories.models import Signatory
+from signatories.history.sources import HISTORY_REASON
+from signatories.models import EventKind, Signatory, SignatoryEvent
 
 History = Signatory.history.model
 
@@ -40,6 +46,18 @@ class ChangeKind(models.TextChoices):
     LEFT = "left", _("Left")
     RETURNED = "returned", _("Returned")
     CORRECTED = "corrected", _("Corrected")
+    RENAMED = "renamed", _("Renamed")
+
+
+# The official list's events, by the kind of change each is (its listings are *joined*).
+EVENT_CHANGES = {
+    EventKind.DELISTED: ChangeKind.LEFT,
+    EventKind.RELISTED: ChangeKind.RETURNED,
+    EventKind.CORRECTED: ChangeKind.CORRECTED,
+    EventKind.RENAMED: ChangeKind.RENAMED,
+}
+# The part of the union that reads them, named in `Order.parts`.
+EVENTS = "events"
 
 
 # The fields a correction reports: what the public pages show. Internal ones (sort name,
@@ -61,7 +79,7 @@ SINCE_FIELDS = ["supporter_since", "supporter_since_precision", "supporter_since
 NO_DATE = datetime.date(1, 1, 1)
 
 # The columns of every row, in the order each part of the union selects them.
-COLUMNS = ["event_kind", "event_date", "recorded", "supporter", "record", "previous"]
+COLUMNS = ["event_kind", "event_date", "recorded", "supporter", "record", "previous", "event"]
 
 
 @dataclass(frozen=True)
@@ -76,22 +94,24 @@ class Order:
 # The page: when each change happened. A correction happened when it was recorded, so its
 # part is in the order of the history's date index.
 NEWEST_FIRST = Order(
-    union=("-event_date", "-recorded", "event_kind", "-supporter", "-record"),
+    union=("-event_date", "-recorded", "event_kind", "-supporter", "-record", "-event"),
     parts={
         ChangeKind.JOINED: ("-supporter_since", "-created", "-id"),
         ChangeKind.LEFT: ("-left_on", "-history_date", "-id", "-history_id"),
         ChangeKind.RETURNED: ("-event_date", "-recorded", "-supporter", "-record"),
         ChangeKind.CORRECTED: ("-history_date", "-id", "-history_id"),
+        EVENTS: ("-date", "-created", "-signatory_id", "-id"),
     },
 )
 # The feed: when the directory recorded each change.
 LATEST_RECORDED_FIRST = Order(
-    union=("-recorded", "-event_date", "event_kind", "-supporter", "-record"),
+    union=("-recorded", "-event_date", "event_kind", "-supporter", "-record", "-event"),
     parts={
         ChangeKind.JOINED: ("-created", "-supporter_since", "-id"),
         ChangeKind.LEFT: ("-history_date", "-left_on", "-id", "-history_id"),
         ChangeKind.RETURNED: ("-recorded", "-event_date", "-supporter", "-record"),
         ChangeKind.CORRECTED: ("-history_date", "-id", "-history_id"),
+        EVENTS: ("-created", "-date", "-signatory_id", "-id"),
     },
 )
 
@@ -126,6 +146,9 @@ def change_rows(filters: ChangeFilters, order: Order, offset: int, count: int) -
         )
         if filters.wants(kind)
     ]
+    wanted_events = [event for event, kind in EVENT_CHANGES.items() if filters.wants(kind)]
+    if wanted_events:
+        parts.append((EVENTS, _events(filters, wanted_events)))
     end = offset + count
     if len(parts) == 1:
         kind, part = parts[0]
@@ -138,6 +161,7 @@ def change_rows(filters: ChangeFilters, order: Order, offset: int, count: int) -
 
 def _columns(queryset: QuerySet, kind: str, **columns) -> QuerySet:
     """One part of the union: the columns in their fixed order, no ordering of its own."""
+    columns.setdefault("event", Value(None, output_field=models.IntegerField()))
     queryset = queryset.annotate(event_kind=Value(kind), **columns)
     return queryset.order_by().values(*COLUMNS)
 
@@ -176,7 +200,7 @@ def _records(filters: ChangeFilters, **conditions) -> QuerySet:
     Deleted supporters' records are dropped when a page is shown (`described()`), not
     here: PostgreSQL would answer "does it still exist?" by reading every supporter.
     """
-    records = History.objects.filter(**conditions)
+    records = History.objects.filter(**conditions).exclude(history_change_reason=HISTORY_REASON)
     return records.filter(type__in=filters.types) if filters.types else records
 
 
@@ -244,3 +268,25 @@ def _corrected(filters: ChangeFilters) -> QuerySet:
         record=F("history_id"),
         previous=F("previous_id"),
     )
+
+
+def _events(filters: ChangeFilters, kinds: list[str]) -> QuerySet:
+    events = SignatoryEvent.objects.filter(kind__in=kinds)
+    if filters.types:
+        events = events.filter(signatory__type__in=filters.types)
+    if filters.since:
+        events = events.filter(date__gte=filters.since)
+    change = Case(
+        *(When(kind=event, then=Value(kind)) for event, kind in EVENT_CHANGES.items()),
+        output_field=models.CharField(),
+    )
+    events = events.annotate(
+        event_kind=change,
+        event_date=F("date"),
+        recorded=F("created"),
+        supporter=F("signatory_id"),
+        record=Value(None, output_field=models.IntegerField()),
+        previous=Value(None, output_field=models.IntegerField()),
+        event=F("id"),
+    )
+    return events.order_by().values(*COLUMNS)

@@ -1,4 +1,7 @@
-"""/changes.atom: the changes page's entries as an Atom feed (RFC 4287), latest recorded first.
+"""/changes.atom: the changes page's entries as an Atom feed (RFC 4287), in the page's order.
+
+Each entry is dated (`updated`, `published`) by the change itself: the day an event of the
+official list happened or a supporter joined, the moment the directory recorded its own.
 
 The feed takes the page's filters (`type`, `kind`, `since`). Its id is the address of the
 changes page it mirrors, and each entry's id is that page's address with the entry's anchor
@@ -19,7 +22,7 @@ from django.utils.translation import gettext_lazy as _
 from signatories.cache import cached
 from signatories.change_entries import Change, described
 from signatories.change_filters import ChangeFilterForm
-from signatories.changes import LATEST_RECORDED_FIRST, ChangeFilters, change_rows
+from signatories.changes import NEWEST_FIRST, ChangeFilters, change_rows
 
 # Enough for a reader polling daily; older changes are on the paginated page.
 FEED_ENTRIES = 50
@@ -84,7 +87,7 @@ class ChangesFeed(Feed):
         rows = cached(
             "changes-feed",
             scope.filters,
-            lambda: change_rows(scope.filters, LATEST_RECORDED_FIRST, 0, FEED_ENTRIES),
+            lambda: change_rows(scope.filters, NEWEST_FIRST, 0, FEED_ENTRIES),
         )
         return [Entry(change, f"{scope.page}#{change.anchor}") for change in described(rows)]
 
@@ -98,10 +101,10 @@ class ChangesFeed(Feed):
         return entry.id
 
     def item_updateddate(self, entry: Entry):
-        return entry.change.recorded
+        return entry.change.published
 
     def item_pubdate(self, entry: Entry):
-        return entry.change.recorded
+        return entry.change.published
 
     def item_categories(self, entry: Entry) -> list[str]:
         return [gettext(entry.change.kind_label)]

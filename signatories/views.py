@@ -12,6 +12,7 @@ from signatories import export, export_files
 from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
+from signatories.history.shown import field_changes
 from signatories.models import Alliance, Signatory, SignatoryType
 from signatories.regions import Region
 
@@ -164,12 +165,15 @@ def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
     signatory = get_object_or_404(Signatory.objects.select_related("left_source"), slug=slug)
     citations = signatory.citations.select_related("source").order_by("source__date", "id")
     neighbours = Signatory.objects.current().others_in_country(signatory).by_name()
+    events = signatory.events.select_related("source").order_by("date", "id")
     return render(
         request,
         "signatories/signatory_detail.html",
         {
             "signatory": signatory,
             "citations": citations,
+            "alliances": signatory.alliances.select_related("citation__source"),
+            "events": [(event, field_changes(event)) for event in events],
             "neighbours": neighbours[:NEIGHBOURS_SHOWN],
         },
     )

@@ -34,6 +34,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from signatories.cache import bump_version
 from signatories.dates import Precision
 from signatories.history.rows import HistoryRow, read_history
+from signatories.history.sources import HISTORY_REASON, PUBLISHER, SOURCE_PREFIX, commit_url
 from signatories.importing.matching import KeyIndex
 from signatories.importing.official import parse_official
 from signatories.importing.rows import RowRejected
@@ -50,15 +51,7 @@ from signatories.models import (
     SourceKind,
 )
 
-HISTORY_REASON = "Official list history"
-REPOSITORY = "https://github.com/ambanum/pariscall.international"
-PUBLISHER = "Paris Call for Trust and Security in Cyberspace (the official site's repository)"
-SOURCE_PREFIX = "official-repository-"
 CHUNK = 500
-
-
-def commit_url(commit: str) -> str:
-    return f"{REPOSITORY}/commit/{commit}"
 
 
 @dataclass

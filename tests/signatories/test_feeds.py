@@ -70,7 +70,9 @@ def test_an_entry_says_what_happened_to_whom_and_when(client, supporters):
     assert "Recorded by the directory on" in entry.findtext(f"{ATOM}summary")
 
 
-def test_an_import_that_adds_a_supporter_adds_an_entry_first(client, supporters, tmp_path):
+def test_an_import_that_adds_a_supporter_adds_an_entry_at_the_day_it_joined(
+    client, supporters, tmp_path
+):
     path = tmp_path / "official-supporters.csv"
     path.write_text(
         "name,category,nationality,nature,website,twitter,date_signed\n"
@@ -78,8 +80,13 @@ def test_an_import_that_adds_a_supporter_adds_an_entry_first(client, supporters,
         encoding="utf-8",
     )
     assert import_file(str(path)).written
-    # Latest recorded first, though it joined before every other supporter.
-    assert _titles(_feed(client))[0] == "Nouvelle ONG joined the Paris Call (12 November 2018)"
+    # The page's order: it joined before every other supporter, so it comes last, dated
+    # by the day it joined, not by the import.
+    feed = _feed(client)
+    assert _titles(feed)[-1] == "Nouvelle ONG joined the Paris Call (12 November 2018)"
+    last = _entries(feed)[-1]
+    assert last.findtext(f"{ATOM}updated") == "2018-11-12T00:00:00+00:00"
+    assert last.findtext(f"{ATOM}published") == "2018-11-12T00:00:00+00:00"
 
 
 def test_a_supporter_marked_former_gets_an_entry(client, supporters):
