@@ -92,7 +92,7 @@ def test_the_filters_take_the_events_too(client, loaded):
 
 def test_the_french_page_tells_each_event_in_french(client, loaded):
     _changes_, text = _changes(client, {"kind": ["left", "renamed", "corrected"]}, "/fr")
-    assert "n’est plus sur la liste officielle des soutiens" in text
+    assert "ne figure plus sur la liste officielle des soutiens" in text
     assert "20 novembre 2020" in text
     assert "La liste officielle a corrigé son entrée pour" in text
     assert "du dépôt de la liste officielle" in text
@@ -122,7 +122,7 @@ def test_the_french_feed_is_in_french(client, loaded):
     feed = feedparser.parse(client.get("/fr" + FEED).content)
     assert not feed.bozo
     titles = [entry.title for entry in feed.entries]
-    assert "Gamma a quitté la liste officielle des soutiens (1 mai 2020)" in titles
+    assert "Gamma a quitté la liste officielle des soutiens (1er mai 2020)" in titles
 
 
 def test_a_supporter_page_shows_its_history_and_alliances(client, loaded):
