@@ -1,5 +1,6 @@
-"""The public directory: the list's filters, its facets and views, and one supporter's page.
+"""The public list and a supporter's page: the list's parameters (`filters`), its counts
+(`facets`), what its cached values are keyed on (`keys`) and the views.
 
-It may import the models and the shared helpers below every subject; nothing it holds is
-imported by the models.
+May import the records (`signatories.models`), the shared modules at the top of
+`signatories/` and `signatories.data`; no other subject package.
 """

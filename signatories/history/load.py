@@ -31,12 +31,10 @@ from django.utils import timezone, translation
 from django_countries import countries
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
-from signatories.cache import bump_version
 from signatories.dates import Precision
 from signatories.history.rows import HistoryRow, read_history
-from signatories.history.sources import HISTORY_REASON, PUBLISHER, SOURCE_PREFIX, commit_url
 from signatories.importing.matching import KeyIndex
-from signatories.importing.official import parse_official
+from signatories.importing.official import NATURE_KINDS, NONSTANDARD_ALPHA3, parse_official
 from signatories.importing.rows import RowRejected
 from signatories.models import (
     Citation,
@@ -50,7 +48,12 @@ from signatories.models import (
     Source,
     SourceKind,
 )
+from signatories.models.events import HISTORY_REASON, commit_url
+from signatories.models.revision import bump_revision
+from signatories.text import normalise
 
+PUBLISHER = "Paris Call for Trust and Security in Cyberspace (the official site's repository)"
+SOURCE_PREFIX = "official-repository-"
 CHUNK = 500
 
 
@@ -100,7 +103,7 @@ def load_history(rows: list[HistoryRow], *, user=None) -> LoadReport:
     with transaction.atomic():
         report = _Loader(rows, user).run()
         if report.changes_anything:
-            bump_version()
+            bump_revision()
     return report
 
 
@@ -319,8 +322,8 @@ class _Loader:
                     kind=row.kind,
                     commit=row.commit,
                     entry=row.entry,
-                    before=row.before,
-                    after=row.after,
+                    before=directory_fields(row.before) if row.before else {},
+                    after=directory_fields(row.after),
                     source=source,
                     citation=citations[(source.pk, pk)],
                 )
@@ -375,6 +378,16 @@ def _passage(row: HistoryRow) -> str:
     if row.alliance:
         passage += f"; alliance: {row.alliance}"
     return passage
+
+
+def directory_fields(fields: dict) -> dict:
+    """An entry's fields in the directory's terms, as the importer reads them: the type, the
+    alpha-2 country, the organisation kind in English (a value it can't read, as written)."""
+    code = fields["country"].strip().upper()
+    country = NONSTANDARD_ALPHA3.get(code) or (countries.alpha2(code) if code else "") or code
+    nature = fields["nature"].strip()
+    kind = NATURE_KINDS.get(normalise(nature).replace("’", "'"), nature) if nature else ""
+    return {"name": fields["name"], "type": fields["category"], "country": country, "kind": kind}
 
 
 def _values(row: HistoryRow) -> dict | None:

@@ -10,8 +10,18 @@ the list's first spreadsheet says of another initiative a supporter belongs to.
 from django.db import models
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
-from signatories.vocabulary import choice_values
+from signatories.vocabulary import ORGANISATION_KINDS, SignatoryType, choice_values
+
+REPOSITORY = "https://github.com/ambanum/pariscall.international"
+# The change reason of every history record the history's load writes: the changes page
+# shows the events themselves, never these records of them.
+HISTORY_REASON = "Official list history"
+
+
+def commit_url(commit: str) -> str:
+    return f"{REPOSITORY}/commit/{commit}"
 
 
 class EventKind(models.TextChoices):
@@ -38,7 +48,7 @@ class SignatoryEvent(models.Model):
     commit = models.CharField(_("commit"), max_length=40)
     # The derivation's identity of the entry across re-filings (its last file name).
     entry = models.CharField(_("entry"), max_length=300)
-    # The entry's fields as the list writes them: name, category, country (alpha-3), nature.
+    # The entry's fields in the directory's terms: name, type, country (alpha-2), kind.
     before = models.JSONField(_("fields before"), default=dict, blank=True)
     after = models.JSONField(_("fields after"), default=dict, blank=True)
     source = models.ForeignKey(
@@ -69,6 +79,34 @@ class SignatoryEvent(models.Model):
 
     def __str__(self) -> str:
         return f"{self.date} {self.kind} {self.signatory_id}"
+
+    def changed_fields(self) -> list[tuple[str, str, str]]:
+        """(label, old, new) of each field a correction or a rename changed, as shown."""
+        if not self.before:
+            return []
+        return [
+            (str(EVENT_FIELDS[name]), _shown(name, self.before.get(name, "")), _shown(name, new))
+            for name, new in self.after.items()
+            if name in EVENT_FIELDS and self.before.get(name, "") != new
+        ]
+
+
+EVENT_FIELDS = {
+    "name": _("name"),
+    "type": _("type"),
+    "country": _("country"),
+    "kind": _("organisation kind"),
+}
+
+
+def _shown(name: str, value: str) -> str:
+    if name == "type" and value in SignatoryType.values:
+        return str(SignatoryType(value).label)
+    if name == "country" and value:
+        return str(countries.name(value)) or value
+    if name == "kind" and value:
+        return str(ORGANISATION_KINDS.get(value, value))
+    return value
 
 
 class Alliance(models.TextChoices):

@@ -114,7 +114,7 @@ def test_a_supporter_that_left_and_came_back_is_current_with_both_events(tmp_pat
 def test_a_correction_keeps_the_fields_before_and_after(tmp_path, directory):
     _load(tmp_path)
     corrected = _get("Acme Corp").events.get(kind="corrected")
-    assert (corrected.before["country"], corrected.after["country"]) == ("USA", "GBR")
+    assert (corrected.before["country"], corrected.after["country"]) == ("US", "GB")
     assert corrected.commit == C2
 
 
