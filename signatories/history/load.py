@@ -13,7 +13,9 @@ imported. Then, for each supporter:
   rename;
 - an entry gone from the list (its last event a delisting) makes its supporter *former* as
   of that commit's date, cited to it; a supporter the directory does not have yet (it left
-  before the snapshot) is recorded, as a former supporter, from its last state;
+  before the snapshot) is recorded, as a former supporter, from its last state. An entry
+  renamed to another organisation is, for the organisation it named before, a departure
+  at the rename (its events until then are that organisation's);
 - every event is kept (`SignatoryEvent`), cited to its commit: one `Source` per commit
   and one `Citation` per commit and supporter, quoting the entry's file and fields.
 
@@ -22,6 +24,7 @@ history with the reason `HISTORY_REASON`: the changes page tells these events fr
 events themselves, so that a load never shows as the directory's own corrections.
 """
 
+import dataclasses
 import datetime
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -119,6 +122,7 @@ class _Loader:
         for row in self.rows:
             entries[row.entry].append(row)
         self.report.entries = len(entries)
+        entries = _split_renamed(entries)
         sources = self._sources()
         owners = self._match(entries, sources)
         self._update_supporters(entries, owners, sources)
@@ -347,10 +351,8 @@ class _Loader:
         wanted: dict[tuple[int, str], int] = {}
         for entry, pk in owners.items():
             for row in entries[entry]:
-                if row.alliance:
-                    wanted.setdefault(
-                        (pk, row.alliance), citations[(sources[row.commit].pk, pk)].pk
-                    )
+                for alliance in row.alliances:
+                    wanted.setdefault((pk, alliance), citations[(sources[row.commit].pk, pk)].pk)
         found = set(SignatoryAlliance.objects.values_list("signatory_id", "alliance"))
         SignatoryAlliance.objects.bulk_create(
             [
@@ -375,8 +377,8 @@ def _passage(row: HistoryRow) -> str:
     if row.before:
         before = "; ".join(f"{name}: {value}" for name, value in row.before.items() if value)
         passage += f", before: ({before})"
-    if row.alliance:
-        passage += f"; alliance: {row.alliance}"
+    if row.alliances:
+        passage += f"; alliance: {' '.join(row.alliances)}"
     return passage
 
 
@@ -410,6 +412,26 @@ def _values(row: HistoryRow) -> dict | None:
     values["alias"] = parsed.alias
     values["region_if_new"] = parsed.region_if_new
     return values
+
+
+def _split_renamed(entries: dict[str, list[HistoryRow]]) -> dict[str, list[HistoryRow]]:
+    """An entry renamed to another organisation is two entries: the organisation it named
+    until its last rename, which left the list that day (its departure is the rename's
+    commit), and the one it names from then on. The first is keyed `<entry>~<commit>`."""
+    split: dict[str, list[HistoryRow]] = {}
+    for entry, rows in entries.items():
+        renames = [index for index, row in enumerate(rows) if row.kind == EventKind.RENAMED]
+        if not renames:
+            split[entry] = rows
+            continue
+        rename = rows[renames[-1]]
+        before = f"{entry}~{rename.commit[:12]}"
+        departure = dataclasses.replace(
+            rename, kind=EventKind.DELISTED, entry=before, after=rename.before, before={}
+        )
+        split[before] = [*rows[: renames[-1]], departure]
+        split[entry] = rows[renames[-1] :]
+    return split
 
 
 def _first_appearance(rows: list[HistoryRow]) -> datetime.date | None:

@@ -52,7 +52,7 @@ class HistoryRow:
     file: str
     after: dict
     before: dict
-    alliance: str
+    alliances: tuple[str, ...]
     message: str
 
     @property
@@ -86,8 +86,11 @@ def _row(cells: dict[str, str], line: int) -> HistoryRow:
         raise HistoryFileError(f"Line {line}: unknown kind {cells['kind']!r} ({valid}).")
     if not cells["entry"]:
         raise HistoryFileError(f"Line {line}: the entry is empty.")
-    if cells["alliance"] and cells["alliance"] not in ALLIANCES:
-        raise HistoryFileError(f"Line {line}: unknown alliance {cells['alliance']!r}.")
+    # An entry of both initiatives names both, separated by a space.
+    alliances = tuple(cells["alliance"].split())
+    unknown = [alliance for alliance in alliances if alliance not in ALLIANCES]
+    if unknown:
+        raise HistoryFileError(f"Line {line}: unknown alliance {unknown[0]!r}.")
     changed = cells["kind"] in (EventKind.CORRECTED, EventKind.RENAMED)
     return HistoryRow(
         line=line,
@@ -98,6 +101,6 @@ def _row(cells: dict[str, str], line: int) -> HistoryRow:
         file=cells["file"],
         after={name: cells[name] for name in FIELDS},
         before={name: cells[f"{name}_before"] for name in FIELDS} if changed else {},
-        alliance=cells["alliance"],
+        alliances=alliances,
         message=cells["message"],
     )

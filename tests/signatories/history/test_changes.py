@@ -44,6 +44,7 @@ def test_each_event_shows_at_its_own_date_newest_first(client, loaded):
     changes, _text = _changes(client)
     events = [change for change in changes if change.event or change.kind == "left"]
     assert _summary(events) == [
+        (datetime.date(2020, 11, 20), "left", "Beta Ltd"),
         (datetime.date(2020, 11, 20), "renamed", "Beta Holdings"),
         (datetime.date(2020, 7, 1), "returned", "Gamma"),
         (datetime.date(2020, 5, 1), "left", "Gamma"),
@@ -56,7 +57,7 @@ def test_each_event_shows_at_its_own_date_newest_first(client, loaded):
 
 def test_a_departure_shows_once_with_its_commit(client, loaded):
     changes, text = _changes(client, {"kind": "left"})
-    assert [change.signatory.name for change in changes] == ["Gamma", "Old Org"]
+    assert [change.signatory.name for change in changes] == ["Beta Ltd", "Gamma", "Old Org"]
     assert f'href="https://github.com/ambanum/pariscall.international/commit/{C3}"' in text
     assert f"commit {C4[:7]}" in text
     assert "is no longer on the official list of supporters" in text
@@ -85,6 +86,7 @@ def test_the_filters_take_the_events_too(client, loaded):
     changes, _text = _changes(client, {"since": "2020-06", "type": "private-sector"})
     # The organisation the renamed entry names joins with the rename.
     assert _summary(changes) == [
+        (datetime.date(2020, 11, 20), "left", "Beta Ltd"),
         (datetime.date(2020, 11, 20), "renamed", "Beta Holdings"),
         (datetime.date(2020, 11, 20), "joined", "Beta Holdings"),
     ]

@@ -10,7 +10,7 @@ from signatories.history.load import HISTORY_REASON, load_history_file
 from signatories.history.rows import HistoryFileError
 from signatories.models import Citation, Signatory, SignatoryAlliance, SignatoryEvent, Source
 from tests.factories import StateFactory
-from tests.signatories.history.helpers import C1, C2, C3, C4, C5, ROWS, SNAPSHOT, history
+from tests.signatories.history.helpers import C1, C2, C3, C4, C5, C6, ROWS, SNAPSHOT, history
 from tests.signatories.importing.helpers import official, write
 
 pytestmark = pytest.mark.django_db
@@ -77,10 +77,23 @@ def test_an_organisation_named_by_a_renamed_entry_appears_at_the_rename(tmp_path
     assert renamed.source.title.endswith("Rename, tidy")
 
 
+def test_the_organisation_a_renamed_entry_named_before_left_at_the_rename(tmp_path, directory):
+    _load(tmp_path)
+    before = _get("Beta Ltd")
+    assert (before.status, before.left_on, before.supporter_since) == (
+        "former",
+        DAY(2020, 11, 20),
+        DAY(2019, 9, 16),
+    )
+    assert before.left_source.url.endswith(C6)
+    assert [event.kind for event in before.events.order_by("date")] == ["listed", "delisted"]
+    assert [event.kind for event in _get("Beta Holdings").events.all()] == ["renamed"]
+
+
 def test_an_entry_gone_for_good_is_a_former_supporter_cited_to_its_commit(tmp_path, directory):
     report = _load(tmp_path)
     old = _get("Old Org")
-    assert report.recorded_former == ["Old Org"]
+    assert report.recorded_former == ["Old Org", "Beta Ltd"]
     assert (old.status, old.left_on) == ("former", DAY(2020, 3, 1))
     assert old.left_source.url == f"https://github.com/ambanum/pariscall.international/commit/{C3}"
     assert old.left_source.kind == "official-repository"
@@ -198,6 +211,6 @@ def test_a_file_in_another_format_is_refused_naming_the_problem(tmp_path):
 def test_the_command_reports_what_it_did_and_refuses_a_bad_file(tmp_path, directory):
     out = io.StringIO()
     call_command("load_official_history", write(tmp_path, history(*ROWS), "h.csv"), stdout=out)
-    assert "1 former supporters recorded" in out.getvalue()
+    assert "2 former supporters recorded" in out.getvalue()
     with pytest.raises(CommandError, match="The header must be"):
         call_command("load_official_history", write(tmp_path, "x\n", "bad.csv"))
