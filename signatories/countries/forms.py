@@ -1,11 +1,13 @@
-"""The countries page's query parameters: type and region (repeatable), status, sort."""
+"""The countries page's query parameters: type and region (repeatable), status, as_of, sort."""
 
+import datetime
 from typing import NamedTuple
 
 from django import forms
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from signatories.as_of import AsOfField
 from signatories.forms import invalid_choice
 from signatories.models import SignatoryStatus, SignatoryType
 from signatories.regions import Region
@@ -18,6 +20,7 @@ class CountryFilters(NamedTuple):
     types: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
     status: str = SignatoryStatus.CURRENT
+    as_of: datetime.date | None = None  # the directory as it stood that day
 
 
 class CountrySort(models.TextChoices):
@@ -61,6 +64,7 @@ class CountryFilterForm(forms.Form):
         choices=STATUS_FILTER_CHOICES,
         error_messages=invalid_choice(_("status"), STATUS_VALUES),
     )
+    as_of = AsOfField(label=_("As of (day)"), required=False)
     sort = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
@@ -75,4 +79,5 @@ class CountryFilterForm(forms.Form):
             tuple(sorted(data.get("type") or ())),
             tuple(sorted(data.get("region") or ())),
             data.get("status") or SignatoryStatus.CURRENT,
+            data.get("as_of"),
         )

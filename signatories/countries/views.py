@@ -49,6 +49,7 @@ def country_list(request: HttpRequest) -> HttpResponse:
         rendered_key=repr((filters, sort, get_language())),
         rendered_timeout=COUNTS_TIMEOUT,
         status=filters.status,
+        as_of=filters.as_of,
         sort=sort,
         sort_headers=_sort_headers(filters, sort),
         sort_choices=CountrySort.choices,
@@ -61,10 +62,12 @@ def _sort_headers(filters: CountryFilters, sort: str) -> dict[str, dict]:
     """For the name and count columns: the link that asks for the other order, and the
     column's current order for `aria-sort`. Built from the canonical filters alone, never
     from the raw query, since the table is cached for every visitor asking the same."""
-    types, regions, status = filters
+    types, regions, status, as_of = filters
     kept = {"type": types, "region": regions}
     if status != SignatoryStatus.CURRENT:
         kept["status"] = status
+    if as_of:
+        kept["as_of"] = as_of.isoformat()
 
     def link(order: str) -> str:
         return "?" + urlencode({**kept, "sort": order}, doseq=True)
@@ -115,9 +118,12 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
     if not form.is_valid():
         context = {"form": form, "name": name, "code": code}
         return render(request, "signatories/countries/country_detail.html", context, status=400)
-    status = form.filters().status
-    row, detail = row_of(country_counts(status=status), code), country_detail(code, status)
+    status, as_of = form.filters().status, form.filters().as_of
+    row = row_of(country_counts(status=status, as_of=as_of), code)
+    detail = country_detail(code, status, as_of)
     extra = {} if status == SignatoryStatus.CURRENT else {"status": status}
+    if as_of:
+        extra["as_of"] = as_of.isoformat()
     context = {
         "code": code,
         "name": name,
@@ -133,8 +139,9 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
             for value, label in SignatoryType.choices
         ],
         "place": place_of(code),
-        "map": map_html(CountryFilters(status=status), highlighted=code),
+        "map": map_html(CountryFilters(status=status, as_of=as_of), highlighted=code),
         "status": status,
+        "as_of": as_of,
         "statuses": STATUS_FILTER_CHOICES,
         "list_url": list_url(country=code, **extra),
     }

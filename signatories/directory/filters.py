@@ -7,8 +7,8 @@ from django.db.models import F
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
+from signatories.as_of import AsOfField, on_the_day
 from signatories.directory.alliances import ALLIANCE_CHOICES, in_alliances
-from signatories.directory.as_of import AsOfField, on_the_day
 from signatories.forms import invalid_choice
 from signatories.models import (
     NAME_ORDER,
