@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.views.decorators.clickjacking import xframe_options_exempt
 
-from pariscall.charts import growth_panels, growth_table
+from pariscall.charts import growth_panels, growth_table, recorded_growth
 from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
 from signatories.countries.map import map_html
@@ -30,7 +30,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "recorded_total": sum(recorded.values()),
             "reported_total": _latest_total(milestones),
             "milestones": milestones,
-            "panels": growth_panels(milestones),
+            "panels": growth_panels(milestones, cached("recorded-growth", None, recorded_growth)),
             "growth_rows": growth_table(milestones),
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),

@@ -65,6 +65,12 @@ class SignatoryQuerySet(models.QuerySet):
         """How many supporters have each value of `field`: one grouped query."""
         return dict(self.order_by().values_list(field).annotate(count=Count("id")))
 
+    def count_by_type_and_day(self, field: str) -> list[tuple]:
+        """(type, day, n) for every day in `field` (a date: supporter since, left on) that
+        some supporter has: one grouped query, a row per type and day, not per supporter."""
+        dated = self.filter(**{f"{field}__isnull": False}).order_by()
+        return list(dated.values_list("type", field).annotate(count=Count("id")))
+
     def count_by_combination(self, *fields: str) -> list[tuple]:
         """(a value of each field…, count) for each combination found: one grouped query."""
         if connections[self.db].vendor != "sqlite":
