@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 from django.db import connections, models, router
 from django.db.models import Case, Exists, F, OuterRef, Q, QuerySet, Subquery, Value, When
-from django.db.models.functions import Coalesce, TruncDate
+from django.db.models.functions import Cast, Coalesce, TruncDate
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -161,7 +161,9 @@ def change_rows(filters: ChangeFilters, order: Order, offset: int, count: int) -
 
 def _columns(queryset: QuerySet, kind: str, **columns) -> QuerySet:
     """One part of the union: the columns in their fixed order, no ordering of its own."""
-    columns.setdefault("event", Value(None, output_field=models.IntegerField()))
+    # Typed: PostgreSQL makes a union's column of untyped NULLs text, then refuses the
+    # events' ids in it.
+    columns.setdefault("event", Cast(Value(None), output_field=models.BigIntegerField()))
     queryset = queryset.annotate(event_kind=Value(kind), **columns)
     return queryset.order_by().values(*COLUMNS)
 
@@ -285,8 +287,8 @@ def _events(filters: ChangeFilters, kinds: list[str]) -> QuerySet:
         event_date=F("date"),
         recorded=F("created"),
         supporter=F("signatory_id"),
-        record=Value(None, output_field=models.IntegerField()),
-        previous=Value(None, output_field=models.IntegerField()),
+        record=Cast(Value(None), output_field=models.BigIntegerField()),
+        previous=Cast(Value(None), output_field=models.BigIntegerField()),
         event=F("id"),
     )
     return events.order_by().values(*COLUMNS)
