@@ -25,6 +25,7 @@ names do not denote the same organisation (`same_organisation`) and `corrected` 
 
 import dataclasses
 import difflib
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -53,10 +54,7 @@ class _File:
     name: str
     blob: str
     record: Record
-
-    @property
-    def organisation(self) -> str:
-        return normalised_name(self.record.name)
+    organisation: str  # the normalised name
 
 
 def stem(file_name: str) -> str:
@@ -69,12 +67,14 @@ _STOPWORDS = frozenset(
 )
 
 
-def _words(name: str) -> set[str]:
+@functools.cache
+def _words(name: str) -> frozenset[str]:
     decomposed = unicodedata.normalize("NFKD", name.casefold())
     plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return {w for w in re.findall(r"\w+", plain) if len(w) > 1 and w not in _STOPWORDS}
+    return frozenset(w for w in re.findall(r"\w+", plain) if len(w) > 1 and w not in _STOPWORDS)
 
 
+@functools.cache
 def _characters(first: str, second: str) -> float:
     a, b = normalised_name(first), normalised_name(second)
     if not a or not b:
@@ -230,7 +230,10 @@ def _read(repository: Repository, snapshot: Snapshot, cache: dict[str, Record]) 
                 raise ValueError(
                     f"{snapshot.folder}/{name} at {snapshot.commit}: {error}"
                 ) from None
-        files.append(_File(name=name, blob=blob, record=cache[blob]))
+        record = cache[blob]
+        files.append(
+            _File(name=name, blob=blob, record=record, organisation=normalised_name(record.name))
+        )
     return files
 
 

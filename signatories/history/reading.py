@@ -19,6 +19,7 @@ was written in, or every re-filing would look like a correction:
 
 import dataclasses
 import datetime
+import functools
 import re
 import unicodedata
 
@@ -61,19 +62,22 @@ class Record:
     alliance: str
     date_signed: str
 
-    # The fields whose change is an event (the entry's identity and its classification).
-    COMPARED = ("name", "category", "country", "nature")
+    # The fields whose change is an event; spacing in them is no change.
+    COMPARED = ("name", "category", "country", "nature", "date_signed")
 
     def compared(self) -> tuple[str, ...]:
-        return tuple(getattr(self, field) for field in self.COMPARED)
+        return tuple(" ".join(getattr(self, field).split()) for field in self.COMPARED)
 
 
 def _text(value) -> str:
-    if value is None:
+    """A field's value, trimmed, its lines joined by a space."""
+    # A mapping or a list is no field's value: in one file of 6dcb8c4 a stray `ate_signed:`
+    # under `date_signed:` reads as a mapping.
+    if value is None or isinstance(value, dict | list):
         return ""
     if isinstance(value, datetime.date):
         return value.isoformat()
-    return " ".join(str(value).split())
+    return " ".join(line.strip() for line in str(value).splitlines() if line.strip())
 
 
 def _unquote(value: str) -> str:
@@ -107,7 +111,7 @@ def _fields_by_line(front_matter: str) -> dict[str, str]:
         if match:
             last = match["key"]
             fields[last] = _unquote(match["value"])
-        elif last and line.strip():
+        elif last and fields[last] and line.strip():
             fields[last] = f"{fields[last]} {line.strip()}"
     return fields
 
@@ -155,7 +159,7 @@ def _name_and_alliance(name: str, alliance: str) -> tuple[str, str]:
     for part in alliance.split(","):
         if part.strip():
             marks.add(ALLIANCES.get(part.strip().casefold(), part.strip()))
-    return " ".join(name.split()), " ".join(sorted(marks))
+    return name.strip(), " ".join(sorted(marks))
 
 
 def read_record(content: bytes) -> Record:
@@ -178,6 +182,7 @@ def read_record(content: bytes) -> Record:
     )
 
 
+@functools.cache
 def normalised_name(name: str) -> str:
     """A name blind to case, accents, punctuation and spacing: `Société Générale` and
     `SOCIETE-GENERALE` are one name."""
