@@ -3,6 +3,11 @@
 import csv
 from pathlib import Path
 
+import pytest
+
+# Git and files only: no database.
+pytestmark = pytest.mark.once
+
 DATA = Path(__file__).resolve().parents[3] / "data"
 
 

@@ -16,6 +16,9 @@ from django.core.management import call_command
 from signatories.history.derive import derive
 from signatories.history.repository import Repository
 
+# Git and files only: no database.
+pytestmark = pytest.mark.once
+
 
 class Official:
     """A throwaway git repository shaped like the official site's."""

@@ -4,6 +4,9 @@ import pytest
 
 from signatories.history.reading import UnreadableRecord, read_record
 
+# Git and files only: no database.
+pytestmark = pytest.mark.once
+
 
 def test_the_first_commits_bare_lines_with_alliance_marks_in_the_name():
     record = read_record(
