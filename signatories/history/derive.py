@@ -244,13 +244,10 @@ def _lineages(repository: Repository, steps: list[Snapshot]) -> list[dict[int, _
     next_lineage = 0
     for snapshot in steps:
         files = _read(repository, snapshot, cache)
-        previous = {
-            file.name: lineage for lineage, file in (present[-1] if present else {}).items()
-        }
+        before = present[-1] if present else {}
+        previous = {file.name: lineage for lineage, file in before.items()}
         current = {file.name for file in files}
-        gone = [
-            file for file in (present[-1] if present else {}).values() if file.name not in current
-        ]
+        gone = [file for file in before.values() if file.name not in current]
         new = [file for file in files if file.name not in previous]
         continued = {n.name: previous[g.name] for g, n in _pairs(gone, new, snapshot.subject)}
         here: dict[int, _File] = {}
