@@ -54,11 +54,11 @@ class Official:
     def move(self, old, new):
         (self.path / "_supporters" / old).rename(self.path / "_supporters" / new)
 
-    def commit(self, message) -> str:
-        """Commits everything, one day after the last commit (2020-01-01 first)."""
+    def _next_day(self) -> dict[str, str]:
+        """The environment of a commit one day after the last one (2020-01-02 first)."""
         self.days += 1
         date = f"@{1577880000 + self.days * 86400} +0000"
-        env = {
+        return {
             **os.environ,
             "GIT_AUTHOR_NAME": "Test",
             "GIT_AUTHOR_EMAIL": "test@example.org",
@@ -67,8 +67,16 @@ class Official:
             "GIT_AUTHOR_DATE": date,
             "GIT_COMMITTER_DATE": date,
         }
+
+    def commit(self, message) -> str:
+        """Commits everything, one day after the last commit."""
+        env = self._next_day()
         self._git("add", "-A", env=env)
         self._git("commit", "-q", "--allow-empty", "-m", message, env=env)
+        return self._git("rev-parse", "HEAD")
+
+    def merge(self, branch, message) -> str:
+        self._git("merge", "-q", "--no-ff", "-m", message, branch, env=self._next_day())
         return self._git("rev-parse", "HEAD")
 
     def events(self):
@@ -351,3 +359,47 @@ def test_the_command_refuses_a_path_that_is_no_repository(tmp_path):
 
     with pytest.raises(CommandError, match="not a directory"):
         _history(tmp_path / "missing")
+
+
+def test_the_list_kept_in_the_english_collection_for_a_while_is_still_the_list(official):
+    official.write("abb.md", "ABB", country="SWE")
+    official.write("university_of_lima.md", "University of Lima", "civil-society", "PER")
+    first = official.commit("Add supporters")
+    for file in ("abb.md", "university_of_lima.md"):
+        text = (official.path / "_supporters" / file).read_text(encoding="utf-8")
+        official.remove(file)
+        official.write_text(file, text, folder="_supporters_en")
+        official.write_text(file, text, folder="_supporters_fr")
+    official.commit("Add a detailed page for each support")
+    official.remove("university_of_lima.md", folder="_supporters_en")
+    official.remove("university_of_lima.md", folder="_supporters_fr")
+    third = official.commit("Merge pull request #9 from ambanum/remove-lima-uni")
+    official.remove("abb.md", folder="_supporters_en")
+    official.remove("abb.md", folder="_supporters_fr")
+    official.write("abb-private-sector-SWE.md", "ABB", country="SWE")
+    official.commit("Use only one supporter collection")
+
+    assert official.events() == [
+        (first, "listed", "abb-private-sector-SWE", "ABB"),
+        (first, "listed", "university_of_lima", "University of Lima"),
+        (third, "delisted", "university_of_lima", "University of Lima"),
+    ]
+
+
+def test_a_change_merged_from_a_branch_is_cited_to_the_commit_that_made_it(official):
+    official.write("abb-private-sector-SWE.md", "ABB", country="SWE")
+    official.commit("Add supporters")
+    official._git("checkout", "-q", "-b", "feat/add-usa")
+    official.write("etats_unis-state-USA.md", "États-Unis", "state", "USA")
+    branch = official.commit("feat: add USA to supporters")
+    official._git("checkout", "-q", "main")
+    official.merge("feat/add-usa", "Merge pull request #46")
+
+    with Repository(official.path) as repository:
+        event = derive(repository)[-1]
+    assert (event.commit, event.kind, event.entry, event.message) == (
+        branch,
+        "listed",
+        "etats_unis-state-USA",
+        "feat: add USA to supporters",
+    )
