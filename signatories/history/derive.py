@@ -4,7 +4,8 @@ Two passes over the snapshots (`snapshots.snapshots`):
 
 1. **Files into lineages.** Between two snapshots, a file name present in both is the same
    file. Files that disappear are paired one-to-one with files that appear in the same step,
-   by the first rule that pairs them (`PAIRING_RULES`, in order): same content; same name
+   by the first rule that pairs them (`PAIRING_RULES`, in order): a pair judged by hand
+   (`judgements.SAME_ORGANISATION`); same content; same name
    (blind to case, accents, punctuation and spacing); a state with the same country; a
    similar name with the same category and country; a very similar name whatever the
    category or country (a correction of one of them); and, last, the one file a commit
