@@ -17,7 +17,8 @@ Two passes over the snapshots (`snapshots.snapshots`):
    are one entry, and the removal is no event. A lineage that starts while an entry with the
    same name and country is out of the list brings that entry back.
 
-An entry's record at a snapshot is that of its longest-lived lineage present then. Events
+An entry's record at a snapshot is that of the file it showed before, while that file is
+listed, else of its longest-lived lineage present then (a duplicate changes nothing). Events
 come from comparing each entry's record at consecutive snapshots: `listed`, `delisted`,
 `relisted`, and, when a compared field changed (`Record.COMPARED`), `renamed` if the two
 names do not denote the same organisation (`same_organisation`) and `corrected` otherwise.
