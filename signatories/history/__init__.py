@@ -1,8 +1,11 @@
-"""The official list's history, from the official site's own git repository.
+"""The Call's history, derived from the official site's git repository, and its load.
 
-The derivation walks the repository's commits and writes `data/official-history.csv`, one
-row per event of an entry (listed, delisted, relisted, corrected, renamed); `load` reads
-that file into the directory: each supporter's first appearance, its departures, and its
-events, each cited to its commit. This package may import the models and the importing
-package's matching; nothing below it imports this package.
+One module per job: `repository` (reading commits, trees and files through `git`),
+`snapshots` (the list at each commit that changed it), `reading` (one supporter file into a
+`Record`, in today's vocabulary) with `french_countries` (the first commits' country names),
+`derive` (who is who across commits, and the events), `judgements` (the cases decided by
+hand) and `writing` (the CSV). Nothing of these touches the database. The loader does:
+`rows` reads the CSV and `load` writes it into the directory (first appearances, departures,
+events, each cited to its commit), importing the records and the importer's matching. The
+rules, and why: docs/data.md.
 """
