@@ -69,6 +69,7 @@ class LoadReport:
     skipped: list[str] = field(default_factory=list)  # no category, or a duplicate gone
     dates_set: int = 0
     departures: int = 0
+    invisible: int = 0  # corrections of nothing the directory shows
     events_created: int = 0
     events_removed: int = 0
     sources_created: int = 0
@@ -90,7 +91,8 @@ class LoadReport:
             f"{len(self.recorded_former)} former supporters recorded, "
             f"{len(self.unmatched)} not in the directory, {len(self.skipped)} skipped; "
             f"{self.dates_set} supporter-since dates set, {self.departures} departures, "
-            f"{self.events_created} events added, {self.events_removed} removed, "
+            f"{self.events_created} events added, {self.events_removed} removed "
+            f"({self.invisible} corrections of nothing the directory shows left out), "
             f"{self.sources_created} commits cited for the first time."
         )
 
@@ -120,6 +122,11 @@ class _Loader:
     def run(self) -> LoadReport:
         entries: dict[str, list[HistoryRow]] = defaultdict(list)
         for row in self.rows:
+            if _invisible(row):
+                # A correction of what the directory does not show (a nature's spelling
+                # that means the same kind, a signing date): not a change here.
+                self.report.invisible += 1
+                continue
             entries[row.entry].append(row)
         self.report.entries = len(entries)
         entries = _split_renamed(entries)
@@ -412,6 +419,12 @@ def _values(row: HistoryRow) -> dict | None:
     values["alias"] = parsed.alias
     values["region_if_new"] = parsed.region_if_new
     return values
+
+
+def _invisible(row: HistoryRow) -> bool:
+    return row.kind == EventKind.CORRECTED and directory_fields(row.before) == directory_fields(
+        row.after
+    )
 
 
 def _split_renamed(entries: dict[str, list[HistoryRow]]) -> dict[str, list[HistoryRow]]:

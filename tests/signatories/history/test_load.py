@@ -10,7 +10,7 @@ from signatories.history.load import HISTORY_REASON, load_history_file
 from signatories.history.rows import HistoryFileError
 from signatories.models import Citation, Signatory, SignatoryAlliance, SignatoryEvent, Source
 from tests.factories import StateFactory
-from tests.signatories.history.helpers import C1, C2, C3, C4, C5, C6, ROWS, SNAPSHOT, history
+from tests.signatories.history.helpers import C1, C2, C3, C4, C5, C6, ROWS, SNAPSHOT, history, row
 from tests.signatories.importing.helpers import official, write
 
 pytestmark = pytest.mark.django_db
@@ -214,3 +214,21 @@ def test_the_command_reports_what_it_did_and_refuses_a_bad_file(tmp_path, direct
     assert "2 former supporters recorded" in out.getvalue()
     with pytest.raises(CommandError, match="The header must be"):
         call_command("load_official_history", write(tmp_path, "x\n", "bad.csv"))
+
+
+def test_a_correction_of_nothing_the_directory_shows_is_left_out(tmp_path, directory):
+    spelling = row(
+        "2020-01-02",
+        "8" * 40,
+        "corrected",
+        "abb",
+        "ABB",
+        "private-sector",
+        "SWE",
+        "entreprise",
+        before=("ABB", "private-sector", "SWE", "Entreprise"),
+        message="Lower-case natures",
+    )
+    report = _load(tmp_path, [*ROWS, spelling])
+    assert report.invisible == 1
+    assert not _get("ABB").events.filter(kind="corrected").exists()
