@@ -130,7 +130,7 @@ def test_the_french_feed_is_in_french(client, loaded):
 def test_a_supporter_page_shows_its_history_and_alliances(client, loaded):
     text = " ".join(client.get(reverse("signatories:detail", args=["gamma"])).text.split())
     assert "On the official list" in text
-    assert '<time datetime="2020-05-01">1 May 2020</time>: Delisted' in text
+    assert '<time datetime="2020-05-01">1 May 2020</time> – Delisted' in text
     abb = " ".join(client.get(reverse("signatories:detail", args=["abb"])).text.split())
     assert "Charter of Trust" in abb
     french = " ".join(client.get("/fr" + reverse("signatories:detail", args=["abb"])).text.split())
