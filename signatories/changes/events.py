@@ -118,11 +118,12 @@ LATEST_RECORDED_FIRST = Order(
 
 @dataclass(frozen=True)
 class ChangeFilters:
-    """What a reader asked for: supporter types, kinds of change, and a first date."""
+    """What a reader asked for: supporter types, kinds of change, countries, a first date."""
 
     types: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     since: datetime.date | None = None
+    countries: tuple[str, ...] = ()
 
     def wants(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -172,6 +173,8 @@ def _joined(filters: ChangeFilters) -> QuerySet:
     supporters = Signatory.objects.filter(supporter_since__isnull=False)
     if filters.types:
         supporters = supporters.filter(type__in=filters.types)
+    if filters.countries:
+        supporters = supporters.filter(country__in=filters.countries)
     if filters.since:
         supporters = supporters.filter(supporter_since__gte=filters.since)
     return _columns(
@@ -203,6 +206,8 @@ def _records(filters: ChangeFilters, **conditions) -> QuerySet:
     here: PostgreSQL would answer "does it still exist?" by reading every supporter.
     """
     records = History.objects.filter(**conditions).exclude(history_change_reason=HISTORY_REASON)
+    if filters.countries:
+        records = records.filter(country__in=filters.countries)
     return records.filter(type__in=filters.types) if filters.types else records
 
 
@@ -276,6 +281,8 @@ def _events(filters: ChangeFilters, kinds: list[str]) -> QuerySet:
     events = SignatoryEvent.objects.filter(kind__in=kinds)
     if filters.types:
         events = events.filter(signatory__type__in=filters.types)
+    if filters.countries:
+        events = events.filter(signatory__country__in=filters.countries)
     if filters.since:
         events = events.filter(date__gte=filters.since)
     change = Case(

@@ -1,9 +1,10 @@
-"""The changes page's query parameters: type and kind (repeatable), since (a date)."""
+"""The changes page's query parameters: type, kind and country (repeatable), since (a date)."""
 
 import re
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from django_countries import countries
 
 from signatories import dates
 from signatories.changes.events import ChangeFilters, ChangeKind
@@ -12,6 +13,16 @@ from signatories.models import SignatoryType
 
 # A day, a month or a year, as the ISO 8601 extended format writes them.
 SINCE_FORMAT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
+
+
+COUNTRY_CODES = frozenset(countries.countries)
+
+
+class CountryCodesField(forms.MultipleChoiceField):
+    """ISO 3166 alpha-2 codes, checked against a set rather than ~250 choices."""
+
+    def valid_value(self, value: str) -> bool:
+        return value in COUNTRY_CODES
 
 
 class ChangeFilterForm(forms.Form):
@@ -29,12 +40,27 @@ class ChangeFilterForm(forms.Form):
         widget=forms.CheckboxSelectMultiple,
         error_messages=invalid_choice(_("kind of change"), ChangeKind.values),
     )
+    country = CountryCodesField(
+        label=_("Country"),
+        required=False,
+        help_text=_("A two-letter ISO 3166 code such as FR, JP or US."),
+        error_messages=invalid_choice(
+            _("country"), _("a two-letter ISO 3166 code such as FR, JP or US")
+        ),
+    )
     since = forms.CharField(
         label=_("From"),
         required=False,
         max_length=10,
         help_text=_("A date: 2021-11-11, 2021-11 or 2021. Changes from then on."),
     )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and "country" in data:
+            data = data.copy()
+            # Country codes are upper case; accept `country=fr` as a person would type it.
+            data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+        super().__init__(data, *args, **kwargs)
 
     def clean_since(self):
         value = self.cleaned_data["since"].strip()
@@ -57,6 +83,7 @@ class ChangeFilterForm(forms.Form):
         return ChangeFilters(
             types=tuple(sorted(set(data["type"]))),
             kinds=tuple(sorted(set(data["kind"]))),
+            countries=tuple(sorted(set(data["country"]))),
             since=data["since"],
         )
 

@@ -141,3 +141,14 @@ def test_a_supporter_that_left_before_the_snapshot_has_a_page_saying_so(client, 
     text = " ".join(client.get(reverse("signatories:detail", args=["old-org"])).text.split())
     assert "A former supporter." in text
     assert "1 March 2020" in text
+
+
+def test_the_changes_filter_by_country_too(client, loaded):
+    changes, _text = _changes(client, {"country": "ke"})
+    assert {change.signatory.name for change in changes} == {"Gamma"}
+    assert [change.kind for change in changes] == ["returned", "left", "joined"]
+    feed = feedparser.parse(client.get(FEED, {"country": "KE"}).content)
+    assert len(feed.entries) == 3
+    bad = client.get(CHANGES, {"country": "XX"})
+    assert bad.status_code == 400
+    assert "two-letter ISO 3166 code" in bad.text
