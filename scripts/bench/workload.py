@@ -3,13 +3,15 @@
 Readers come in visits. A visit starts on the list (browsing, with a filter or two) or with
 a search typed in the box (a word fragment of 1 to 8 letters, sometimes two words, sometimes
 with the accents a French speaker types), then refines it a few times: ticks a type,
-region or country, picks a year, asks for former supporters or all of them, sorts, turns a
-page. The same seed always gives the same URLs; a URL already given is never given again,
-so every request asks the server something it has not been asked in this run.
+region or country, picks a year, asks for former supporters or all of them, asks for the
+directory as of a day, sorts, turns a page. The same seed always gives the same URLs; a URL
+already given is never given again, so every request asks the server something it has not
+been asked in this run.
 
     python scripts/bench/workload.py COUNT [SEED] > urls.txt
 """
 
+import datetime
 import random
 import sys
 from collections.abc import Iterator
@@ -84,13 +86,22 @@ def _visit(rng: random.Random) -> Iterator[list[tuple[str, str]]]:
             parameters = _without_page(parameters) + [("sort", rng.choice(SORTS))]
         elif step < 0.7:
             parameters = _without_page(parameters) + [("status", rng.choice(STATUSES))]
+        elif step < 0.78:
+            parameters = _without_page(parameters) + [("as_of", _day(rng))]
         else:
             page = rng.choice([2, 2, 2, 3, 3, 4, 5])
             parameters = _without_page(parameters) + [("page", str(page))]
         yield parameters
 
 
-SINGLE = ("q", "since", "sort", "status", "page")
+SINGLE = ("q", "since", "as_of", "sort", "status", "page")
+# `as_of` days: from the Call's date to the bundled list's, as a reader picks them.
+FIRST_DAY = datetime.date(2018, 11, 12)
+DAYS = (datetime.date(2025, 12, 25) - FIRST_DAY).days
+
+
+def _day(rng: random.Random) -> str:
+    return (FIRST_DAY + datetime.timedelta(days=rng.randrange(DAYS + 1))).isoformat()
 
 
 def _tidy(parameters: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -22,9 +22,9 @@ def test_the_same_seed_gives_the_same_urls_and_none_twice():
     assert urls != workload.urls(5000, seed=4)
 
 
-def test_the_urls_mix_searches_filters_statuses_sorts_and_pages():
+def test_the_urls_mix_searches_filters_statuses_days_sorts_and_pages():
     parameters = [dict(parse_qsl(urlsplit(url).query)) for url in workload.urls(3000)]
-    for name in ("q", "type", "region", "country", "since", "status", "sort", "page"):
+    for name in ("q", "type", "region", "country", "since", "as_of", "status", "sort", "page"):
         assert any(name in chosen for chosen in parameters), name
     searches = [chosen["q"] for chosen in parameters if "q" in chosen]
     assert any(len(search) <= 2 for search in searches)
@@ -35,5 +35,5 @@ def test_the_urls_mix_searches_filters_statuses_sorts_and_pages():
 def test_a_parameter_that_takes_one_value_appears_once():
     for url in workload.urls(3000):
         names = [name for name, _value in parse_qsl(urlsplit(url).query)]
-        for single in ("q", "since", "sort", "status", "page"):
+        for single in ("q", "since", "as_of", "sort", "status", "page"):
             assert names.count(single) <= 1, url
