@@ -17,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_version
+from signatories.directory import search
 from signatories.filters import FACETS, SignatoryFilter
 from signatories.models import SignatoryType
 from signatories.regions import Region
 from signatories.text import normalise
+from signatories.words import query_words
 
 # Parameters that choose neither the rows counted nor their facets.
 NOT_COUNTED = ("sort", "page")
@@ -44,8 +46,8 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
             continue
         if name == "q":
             # What the search matches: its words without case or accents, each once, in
-            # any order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
-            value = tuple(sorted(set(normalise(value).split())))
+            # one order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
+            value = query_words(value)
             if not value:
                 continue
         elif isinstance(value, list | tuple):
@@ -55,6 +57,8 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
 
 
 def _cube(filterset: SignatoryFilter) -> list[tuple]:
+    if search.searched(filterset):
+        return search.index_rows(filterset, without=FACETS).count_by_combination(*FACETS)
     return filterset.filtered_without(*FACETS).count_by_combination(*FACETS)
 
 

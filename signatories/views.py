@@ -10,6 +10,7 @@ from django_filters.views import FilterView
 
 from signatories import export, export_files
 from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
+from signatories.directory import search
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
@@ -55,7 +56,9 @@ class SignatoryListView(FilterView):
         if self.filterset.is_valid():
             self.counts = counts_for(self.filterset)
             self.object_list = self.filterset.qs.for_list()
-            if self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
+            if search.searched(self.filterset):
+                self.object_list = search.SearchPage(self.filterset)
+            elif self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
                 self.object_list = self.object_list.sorted_after_matching()
         else:
             # The page says what was wrong and what is valid; nothing is listed.

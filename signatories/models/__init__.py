@@ -3,6 +3,7 @@
 - `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+- `words`: `SearchWord`, the words' index that search counts from.
 - `Revision` (in `signatories.revision`): the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
@@ -14,6 +15,7 @@ from signatories.models.evidence import Citation, CitationBasis, Source, SourceK
 from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.supporters import Signatory, search_text_for
+from signatories.models.words import SearchWord
 from signatories.revision import Revision
 from signatories.vocabulary import (
     SignatoryStatus,
@@ -29,6 +31,7 @@ __all__ = [
     "Milestone",
     "MilestoneCount",
     "Revision",
+    "SearchWord",
     "Signatory",
     "SignatoryQuerySet",
     "SignatoryStatus",

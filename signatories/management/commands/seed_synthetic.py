@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from signatories import synthetic
+from signatories import synthetic, words
 from signatories.cache import bump_version
-from signatories.models import Signatory
+from signatories.models import SearchWord, Signatory
 
 BATCH = 20_000
 
@@ -47,10 +47,12 @@ class Command(BaseCommand):
                 self._write(batch)
                 written += len(batch)
                 self.stdout.write(f"\r{written:,} / {count:,}", ending="")
+            words.fill(Signatory, SearchWord)
             bump_version()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE signatories_signatory")
+                cursor.execute("ANALYZE signatories_searchword")
         self.stdout.write(
             self.style.SUCCESS(
                 f"\n{count:,} synthetic supporters in {time.monotonic() - started:.1f} s"
