@@ -34,7 +34,8 @@ from signatories.vocabulary import SignatoryType
 
 # Longer words are cut: nothing useful is searched past this, and the index key stays small.
 MAX_WORD_LENGTH = 60
-_LIGATURES = str.maketrans({"œ": "oe", "Œ": "OE", "æ": "ae", "Æ": "AE", "ø": "o", "Ø": "O"})
+# Capital ligatures as a capital and a small letter, so that "Œuvre" stays one word.
+_LIGATURES = str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae", "ø": "o", "Ø": "O"})
 _RUNS = re.compile(r"[^\W_]+")
 # The supporter's columns the index carries, in the order `fill` reads and writes them.
 CARRIED = (
@@ -58,14 +59,13 @@ def _unaccented(text: str) -> str:
 
 
 def _case_parts(run: str) -> list[str]:
-    """"CyberPeace" → Cyber, Peace; "ICTforPeace" → ICTfor, Peace; "USA" stays whole."""
+    """ "CyberPeace" → Cyber, Peace; "ICTforPeace" → ICTfor, Peace; "USA" stays whole."""
     parts, start = [], 0
     for index in range(1, len(run)):
         before, char = run[index - 1], run[index]
         lower_to_upper = before.islower() and char.isupper()
-        acronym_end = (
-            before.isupper() and char.isupper() and index + 1 < len(run) and run[index + 1].islower()
-        )
+        following = run[index + 1] if index + 1 < len(run) else ""
+        acronym_end = before.isupper() and char.isupper() and following.islower()
         if lower_to_upper or acronym_end:
             parts.append(run[start:index])
             start = index
@@ -222,4 +222,3 @@ def _copy_value(value) -> str:
         return "t" if value else "f"
     text = str(value)
     return text.replace("\\", "\\\\").replace("\t", " ").replace("\n", " ").replace("\r", " ")
-

@@ -11,8 +11,8 @@ from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
 
 from signatories import columns
-from signatories.words import query_words
 from signatories.vocabulary import STATUS_ALL, SignatoryStatus, SignatoryType
+from signatories.words import query_words
 
 if TYPE_CHECKING:
     from signatories.models.supporters import Signatory

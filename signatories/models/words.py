@@ -114,4 +114,3 @@ class SearchWord(models.Model):
 
     def __str__(self) -> str:
         return self.word
-
