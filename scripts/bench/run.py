@@ -228,7 +228,7 @@ def load(
 
 
 def bench(vendor: str, count: int, explain: bool) -> dict:
-    print(f"== {vendor}, {count or 'the bundled directory':,} supporters", flush=True)
+    print(f"== {vendor}, {f'{count:,}' if count else 'the bundled'} supporters", flush=True)
     url, seeded = _seeded_database(vendor, count)
     facts = _directory_facts(url)
     count = count or facts["count"]
