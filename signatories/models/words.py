@@ -6,8 +6,8 @@ search is counted by an index-only scan of its words' range, without reading the
 supporters' table, and a page of a search reads only its 50 supporters.
 """
 
-from django.db import models
-from django.db.models import Count
+from django.db import connections, models
+from django.db.models import Count, F, Func, IntegerField
 
 from signatories.vocabulary import STATUS_ALL, SignatoryStatus
 from signatories.words import prefix_range, query_words
@@ -34,11 +34,18 @@ class SearchWordQuerySet(models.QuerySet):
         leading = max(words, key=lambda word: (len(word), word))
         low, high = prefix_range(leading)
         queryset = self.filter(word__gte=low, word__lt=high, shared__lt=len(leading))
+        supporter = F("signatory_id")
+        if connections[self.db].vendor == "sqlite":
+            # Else SQLite looks each supporter of the other word up by the primary key and
+            # reads its row from the table: `+` keeps it on the leading word's covering
+            # index, checking the others' supporters in a list (3-4x faster at 100,000).
+            supporter = Func(supporter, template="+%(expressions)s", output_field=IntegerField())
+        queryset = queryset.alias(supporter=supporter)
         for word in words:
             if word != leading:
                 low, high = prefix_range(word)
                 also = SearchWord.objects.filter(word__gte=low, word__lt=high)
-                queryset = queryset.filter(signatory_id__in=also.values("signatory_id"))
+                queryset = queryset.filter(supporter__in=also.values("signatory_id"))
         return queryset
 
     def search(self, query: str) -> "SearchWordQuerySet":
