@@ -132,9 +132,15 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
 def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     """(code, name) of these countries in the order of their names; codes that name no
     country (a bad `country` value shown back on the form) as they are."""
-    names = country_names(language)
+    names, keys = country_names(language), _country_sort_keys(language)
     choices = ((code, names.get(code, code)) for code in codes)
-    return sorted(choices, key=lambda choice: normalise(choice[1]))  # "Émirats" among the E's
+    # "Émirats" among the E's; the keys normalised once per language, not per page.
+    return sorted(choices, key=lambda choice: keys.get(choice[0]) or normalise(choice[1]))
+
+
+@lru_cache(maxsize=8)
+def _country_sort_keys(language: str) -> dict[str, str]:
+    return {code: normalise(name) for code, name in country_names(language).items()}
 
 
 @lru_cache(maxsize=8)
