@@ -275,7 +275,7 @@ def _seeded_database(vendor: str, count: int) -> tuple[str, float]:
 
 FACTS = """
 import json
-from signatories.filters import SignatoryFilter
+from signatories.directory.filters import SignatoryFilter
 from signatories.models import Signatory
 current = Signatory.objects.current().by_name()
 count = current.count()

@@ -1,5 +1,7 @@
-"""The public directory's list: its filters, facet counts, cache keys and search.
+"""The public list and a supporter's page: the list's parameters (`filters`), its counts
+(`facets`), a search's counts and rows from the words' index (`search`), what its cached
+values are keyed on (`keys`) and the views.
 
-Today `search` (a search's counts and rows from the words' index) lives here; the list's
-views, filters, facets and keys join it as the app is split into packages.
+May import the records (`signatories.models`), the shared modules at the top of
+`signatories/` and `signatories.data`; no other subject package.
 """

@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django_filters import FilterSet
 
-from signatories.filters import SORTS
+from signatories.directory.filters import SORTS
 from signatories.models import SearchWord, Signatory
 from signatories.models.words import SearchWordQuerySet
 from signatories.words import query_words

@@ -67,7 +67,7 @@ class SearchWordQuerySet(models.QuerySet):
         return list(self.order_by().values_list(*fields).annotate(count=Count("*")))
 
     def ordered(self, order) -> "SearchWordQuerySet":
-        """The rows in one of the list's orders (`signatories.filters.SORTS`), the
+        """The rows in one of the list's orders (`signatories.directory.filters.SORTS`), the
         supporter's id standing for `id`."""
         renamed = {"id": "signatory_id", "-id": "-signatory_id"}
         return self.order_by(*(renamed.get(part, part) for part in order))

@@ -8,9 +8,10 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from signatories import synthetic, words
-from signatories.cache import bump_version
+from signatories import words
+from signatories.management import synthetic
 from signatories.models import SearchWord, Signatory
+from signatories.models.revision import bump_revision
 
 BATCH = 20_000
 
@@ -48,7 +49,7 @@ class Command(BaseCommand):
                 written += len(batch)
                 self.stdout.write(f"\r{written:,} / {count:,}", ending="")
             words.fill(Signatory, SearchWord)
-            bump_version()
+            bump_revision()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE signatories_signatory")
