@@ -358,7 +358,8 @@ def service_times(server, urls: list[str]) -> dict:
         except urllib.error.HTTPError as error:
             if error.code != 404:  # past a list's last page, as for a reader
                 raise
-            not_found[kind] = not_found.get(kind, 0) + 1
+            for counted in (kind, "all"):
+                not_found[counted] = not_found.get(counted, 0) + 1
         elapsed = (time.perf_counter() - started) * 1000
         timings.setdefault(kind, []).append(elapsed)
         timings.setdefault("all", []).append(elapsed)
