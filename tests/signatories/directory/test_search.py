@@ -267,3 +267,12 @@ def test_a_bulk_seed_indexes_every_supporter_in_its_transaction():
     assert carried == tuple(
         getattr(first, name) if name != "country" else first.country.code for name in words.CARRIED
     )
+
+
+@pytest.mark.django_db
+def test_a_search_of_as_many_words_as_fit_is_answered(client, named):
+    many = " ".join(f"w{number}" for number in range(66))[:200]
+    assert client.get(LIST, {"q": many}).status_code == 200
+    assert client.get(reverse("signatories:csv"), {"q": many}).status_code == 200
+    ideographs = " ".join(chr(0x4E00 + number) for number in range(100))[:200]
+    assert "No supporter matches" in client.get(LIST, {"q": ideographs}).text
