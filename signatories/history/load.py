@@ -54,6 +54,7 @@ from signatories.models import (
 from signatories.models.events import HISTORY_REASON, commit_url
 from signatories.models.revision import bump_revision
 from signatories.text import normalise
+from signatories.words import reindex
 
 PUBLISHER = "Paris Call for Trust and Security in Cyberspace (the official site's repository)"
 SOURCE_PREFIX = "official-repository-"
@@ -209,6 +210,7 @@ class _Loader:
             created = bulk_create_with_history(
                 list(new.values()), Signatory, batch_size=CHUNK, **self.history
             )
+            reindex(created)  # bulk writes send no signals: search's words, written here
             for original, signatory in zip(new.values(), created, strict=True):
                 for entry in original.entries:
                     owners[entry] = signatory.pk
@@ -277,6 +279,7 @@ class _Loader:
             bulk_update_with_history(
                 list(changed.values()), Signatory, fields, batch_size=CHUNK, **self.history
             )
+            reindex(changed.values())  # the words carry the status and supporter-since date
 
     # -- citations, events, alliances ------------------------------------------------
 

@@ -5,6 +5,7 @@
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `events`: `SignatoryEvent`, the official list's history of an entry, and
   `SignatoryAlliance`, another initiative the list says a supporter belongs to.
+- `words`: `SearchWord`, the words' index that search counts from.
 - `revision`: `Revision`, the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
@@ -19,6 +20,7 @@ from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.revision import Revision
 from signatories.models.supporters import Signatory, search_text_for
+from signatories.models.words import SearchWord
 from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,
@@ -37,6 +39,7 @@ __all__ = [
     "Milestone",
     "MilestoneCount",
     "Revision",
+    "SearchWord",
     "Signatory",
     "SignatoryQuerySet",
     "SignatoryStatus",

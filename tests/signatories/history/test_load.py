@@ -232,3 +232,13 @@ def test_a_correction_of_nothing_the_directory_shows_is_left_out(tmp_path, direc
     report = _load(tmp_path, [*ROWS, spelling])
     assert report.invisible == 1
     assert not _get("ABB").events.filter(kind="corrected").exists()
+
+
+def test_search_finds_the_loaded_supporters_with_their_new_status_and_date(
+    client, tmp_path, directory
+):
+    _load(tmp_path)
+    former = client.get("/signatories/", {"q": "old org", "status": "former"})
+    assert [row.name for row in former.context["page_obj"].object_list] == ["Old Org"]
+    dated = client.get("/signatories/", {"q": "abb", "since": "2019"})
+    assert [row.name for row in dated.context["page_obj"].object_list] == ["ABB"]
