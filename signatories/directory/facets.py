@@ -35,14 +35,22 @@ def counts_for(filterset: SignatoryFilter) -> dict:
     (cube, alliances), revision = cached_with_revision(
         "cube-with-alliances",
         cube_parameters(filterset),
-        lambda: (_cube(filterset), alliance_cube(filterset.filtered_without(*FACETS, "alliance"))),
+        lambda: (_cube(filterset), _alliance_cube(filterset)),
     )
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
     return {
         **sum_cube(cube, chosen),
-        "alliance": alliance_counts(alliances, chosen),
+        "alliance": None if alliances is None else alliance_counts(alliances, chosen),
         "revision": revision,
     }
+
+
+def _alliance_cube(filterset: SignatoryFilter) -> list[tuple] | None:
+    """The alliances' members among the results, or None for a search: the words' index
+    carries no alliance, and a search is counted without reading the supporters."""
+    if search.searched(filterset):
+        return None
+    return alliance_cube(filterset.filtered_without(*FACETS, "alliance"))
 
 
 def cube_parameters(filterset: SignatoryFilter) -> tuple:
@@ -100,10 +108,11 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
     """The form's facets; `counts` is None when the filters are invalid (nothing counted)."""
 
     def options(name: str, choices) -> list[Option]:
-        found = counts[name] if counts else {}
+        counted = bool(counts) and counts.get(name) is not None
+        found = counts[name] if counted else {}
         return [
             Option(
-                value, str(label), found.get(value, 0) if counts else None, value in chosen[name]
+                value, str(label), found.get(value, 0) if counted else None, value in chosen[name]
             )
             for value, label in choices
         ]

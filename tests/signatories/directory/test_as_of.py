@@ -173,3 +173,13 @@ def test_alliance_and_as_of_combine(client, directory):
     response = client.get(LIST, {"alliance": "cyber-tech-accord", "as_of": "2020-12-31"})
     assert _names(response) == []
     assert response.context["counts"]["alliance"] == {}
+
+
+def test_a_search_shows_the_alliances_without_counting_them(client, directory):
+    _member(directory["early"], "charter-of-trust")
+    response = client.get(LIST, {"q": "early"})
+    assert response.context["counts"]["alliance"] is None
+    assert _names(response) == ["Early Bird"]
+    assert _names(client.get(LIST, {"q": "early", "alliance": "charter-of-trust"})) == [
+        "Early Bird"
+    ]
