@@ -79,6 +79,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /signatories.json",
         "Disallow: /fr/signatories.csv",
         "Disallow: /fr/signatories.json",
+        "Disallow: /signatories.xlsx",
+        "Disallow: /fr/signatories.xlsx",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")

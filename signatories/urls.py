@@ -8,6 +8,7 @@ urlpatterns = [
     path("signatories/", views.SignatoryListView.as_view(), name="list"),
     path("signatories.json", views.signatories_json, name="json"),
     path("signatories.csv", views.signatories_csv, name="csv"),
+    path("signatories.xlsx", views.signatories_xlsx, name="xlsx"),
     path("signatories/<slug:slug>/", views.signatory_detail, name="detail"),
     # The membership over time, and its Atom feed.
     path("changes/", change_views.change_list, name="changes"),

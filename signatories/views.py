@@ -11,6 +11,7 @@ from django_filters.views import FilterView
 
 from signatories import export, export_files
 from signatories.cache import COUNTS_TIMEOUT, canonical_query, list_fragment_key
+from signatories.exports import xlsx
 from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
@@ -156,6 +157,15 @@ def signatories_csv(request: HttpRequest) -> HttpResponse:
     if _unfiltered(filterset):
         return export_files.csv_response(filterset.qs)
     return export.csv_response(filterset.qs)
+
+
+def signatories_xlsx(request: HttpRequest) -> HttpResponse:
+    filterset = _filtered_or_400(request)
+    if isinstance(filterset, HttpResponse):
+        return filterset
+    if request.method == "HEAD":
+        return xlsx.xlsx_head()
+    return xlsx.xlsx_response(filterset.qs)
 
 
 def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
