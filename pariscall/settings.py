@@ -202,6 +202,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS on the public data alone, by URL name (signatories.exports.headers.OPEN_DATA).
+    "signatories.exports.headers.OpenDataMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a public page comes from its address (/fr/…), never from the browser.

@@ -113,8 +113,7 @@ def datapackage(request: HttpRequest) -> HttpResponse:
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
         response["Content-Language"] = settings.LANGUAGE_CODE
-    # Public, read-only and without cookies: notebooks and data tools on other sites may read it.
-    response["Access-Control-Allow-Origin"] = "*"
+    # Other sites' notebooks and data tools may read it: CORS from signatories.exports.headers.
     return response
 
 
