@@ -24,9 +24,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.cache import get_conditional_response, set_response_etag
 from django.utils.http import http_date, quote_etag
 
-from signatories.export_files import database_key
-from signatories.published import last_changed
-from signatories.revision import current_revision
+from signatories.exports.files import database_key
+from signatories.exports.published import last_changed
+from signatories.models.revision import current_revision
 
 # The URL names of the public read-only data, the one list CORS is granted by.
 OPEN_DATA = frozenset(

@@ -29,9 +29,10 @@ from django.http import FileResponse, HttpResponse
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from signatories import columns, export
+from signatories import columns
+from signatories.exports import stream as export
+from signatories.exports.published import TITLE, last_changed
 from signatories.models import SignatoryQuerySet
-from signatories.published import TITLE, last_changed
 
 logger = logging.getLogger(__name__)
 

@@ -11,8 +11,8 @@ from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from signatories.cache import canonical_query
-from signatories.filters import SignatoryFilter
+from signatories.directory.filters import SignatoryFilter
+from signatories.directory.keys import canonical_query
 from tests.factories import SignatoryFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
