@@ -134,5 +134,7 @@ def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "signatory": signatory,
             "citations": citations,
             "neighbours": neighbours[:NEIGHBOURS_SHOWN],
+            # "Cite this supporter": the page's own address, in the page's language.
+            "permalink": request.build_absolute_uri(signatory.get_absolute_url()),
         },
     )
