@@ -44,7 +44,7 @@ SHEET_NAME = "supporters"
 def xlsx_response(queryset: SignatoryQuerySet) -> HttpResponse:
     """The supporters as an Excel download, or the CSV's 503 when it could not be made."""
     try:
-        handle = workbook_file(export.checked_rows(queryset))
+        handle = workbook_file(queryset)
     except DatabaseError:
         return export.csv_unavailable()
     except OSError:
@@ -69,33 +69,44 @@ def xlsx_head() -> HttpResponse:
     return response
 
 
-def workbook_file(rows: Iterable[tuple]) -> BinaryIO:
-    """The rows (tuples of `columns.FIELDS`) as a workbook in a temp file, open at its start."""
+def workbook_file(queryset: SignatoryQuerySet) -> BinaryIO:
+    """The supporters as a workbook in an unnamed temp file, open at its start.
+
+    XlsxWriter's own temp files (the rows, the parts of the zip) go to a folder of this
+    export's, removed whatever happens; the rows' cursor is closed whatever happens.
+    """
     directory = Path(settings.EXPORT_CACHE_DIR)
     directory.mkdir(parents=True, exist_ok=True)
     handle = tempfile.TemporaryFile(dir=directory)  # noqa: SIM115  (the response closes it)
+    rows = queryset.export_rows().iterator(chunk_size=export.FETCH)
     try:
-        workbook = xlsxwriter.Workbook(handle, {"constant_memory": True, "tmpdir": str(directory)})
-        # The same rows give the same bytes, whenever and in whichever language they are
-        # asked for (as the CSV): the workbook is dated by the data, not by the moment it
-        # was written, and titled in English.
-        changed = last_changed()
-        with translation.override(settings.LANGUAGE_CODE):
-            properties = {"title": str(TITLE)}
-        if changed:
-            properties["created"] = changed.replace(tzinfo=None)
-        workbook.set_properties(properties)
-        sheet = workbook.add_worksheet(SHEET_NAME)
-        write = sheet.write_string
-        for number, name in enumerate(columns.CSV_COLUMNS):
-            write(0, number, name)
-        for row_number, row in enumerate(rows, start=1):
-            for number, cell in enumerate(columns.text_row(row)):
-                if cell:
-                    write(row_number, number, cell)
-        workbook.close()
+        with tempfile.TemporaryDirectory(dir=directory, prefix=".xlsx-") as parts:
+            _write(xlsxwriter.Workbook(handle, {"constant_memory": True, "tmpdir": parts}), rows)
         handle.seek(0)
         return handle
     except BaseException:
         handle.close()
         raise
+    finally:
+        rows.close()
+
+
+def _write(workbook: xlsxwriter.Workbook, rows: Iterable[tuple]) -> None:
+    # The same rows give the same bytes, whenever and in whichever language they are asked
+    # for (as the CSV): the workbook is dated by the data, not by the moment it was
+    # written, and titled in English.
+    changed = last_changed()
+    with translation.override(settings.LANGUAGE_CODE):
+        properties = {"title": str(TITLE)}
+    if changed:
+        properties["created"] = changed.replace(tzinfo=None)
+    workbook.set_properties(properties)
+    sheet = workbook.add_worksheet(SHEET_NAME)
+    write = sheet.write_string
+    for number, name in enumerate(columns.CSV_COLUMNS):
+        write(0, number, name)
+    for row_number, row in enumerate(rows, start=1):
+        for number, cell in enumerate(columns.text_row(row)):
+            if cell:
+                write(row_number, number, cell)
+    workbook.close()

@@ -75,8 +75,11 @@ def test_the_workbook_holds_exactly_the_csvs_rows_and_cells(client, supporters, 
     assert rows == _csv_rows(client, parameters)
 
 
-def test_the_state_workbook_lists_the_current_states(client, supporters):
+def test_the_state_workbook_lists_the_current_states(client, supporters, settings, tmp_path):
+    settings.EXPORT_CACHE_DIR = tmp_path
     rows = _sheet_rows(client.get(XLSX, {"type": "state"}))
+    # Sent from an unnamed file: nothing is left in the folder.
+    assert list(tmp_path.iterdir()) == []
     assert [row[0] for row in rows[1:]] == ["France", "United States of America"]
     # Dates, booleans and codes are text, as in the CSV.
     france = dict(zip(rows[0], rows[1], strict=True))
@@ -173,3 +176,34 @@ def test_the_downloads_offer_excel_beside_csv_and_json(client, supporters):
     page = client.get(reverse("signatories:list"), {"type": "state"}).text
     assert 'href="/signatories.xlsx?type=state"' in page
     assert 'href="/signatories.xlsx"' in client.get(reverse("about")).text
+
+
+class _RowsThatFailMidway:
+    """The export's rows, then the connection lost, as when the database goes away."""
+
+    def __init__(self, rows):
+        self.rows = rows
+
+    def iterator(self, chunk_size):
+        yield from self.rows
+        raise OperationalError("server closed the connection unexpectedly")
+
+
+def test_a_workbook_that_fails_midway_is_a_503_and_leaves_no_file(
+    client, monkeypatch, settings, tmp_path
+):
+    from signatories.models import SignatoryQuerySet
+
+    settings.EXPORT_CACHE_DIR = tmp_path
+    SignatoryFactory.create_batch(5)
+    exported = SignatoryQuerySet.export_rows
+    monkeypatch.setattr(
+        SignatoryQuerySet,
+        "export_rows",
+        lambda queryset: _RowsThatFailMidway(list(exported(queryset))[:3]),
+    )
+    response = client.get(XLSX)
+    assert response.status_code == 503
+    assert "database is unavailable" in response.content.decode()
+    # Neither the workbook nor XlsxWriter's own temp files are left behind.
+    assert list(tmp_path.iterdir()) == []
