@@ -21,10 +21,10 @@ from signatories.directory import search
 from signatories.directory.filters import FACETS, SignatoryFilter
 from signatories.forms import Facet, Option
 from signatories.models import SignatoryType
+from signatories.models.word_index import query_words
 from signatories.regions import Region
 from signatories.text import normalise
 from signatories.vocabulary import KIND_CHOICES, KIND_SLUGS
-from signatories.words import query_words
 
 # Parameters that choose neither the rows counted nor their facets.
 NOT_COUNTED = ("sort", "page")

@@ -9,8 +9,8 @@ from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
 
 from signatories import columns
+from signatories.models.word_index import query_words
 from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus, SignatoryType
-from signatories.words import query_words
 
 # The directory's one name order: accent- and case-insensitive name, then id for ties.
 NAME_ORDER = ("sort_name", "id")
@@ -104,8 +104,8 @@ class SignatoryQuerySet(models.QuerySet):
         return self.filter(country=signatory.country).exclude(pk=signatory.pk)
 
     def search(self, query: str) -> "SignatoryQuerySet":
-        """Supporters with a word beginning with each word typed (see `signatories.words`),
-        found in the words' index."""
+        """Supporters with a word beginning with each word typed (see
+        `signatories.models.word_index`), found in the words' index."""
         from signatories.models.words import SearchWord
 
         words = query_words(query)
