@@ -49,7 +49,7 @@ run() {
 
 started=$SECONDS
 run lint make --no-print-directory lint
-run sqlite "${PYTEST[@]}" -m "not browser"
+run sqlite "${PYTEST[@]}" -m "not browser and not postgresql"
 run postgresql env DATABASE_URL="$PG_URL" "${PYTEST[@]}" -m "not once"
 wait
 
