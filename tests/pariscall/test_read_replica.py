@@ -11,7 +11,6 @@ standby would refuse any.
 
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -22,6 +21,8 @@ import psycopg2
 import pytest
 import requests
 
+from tests.servers import free_port
+
 pytestmark = pytest.mark.postgresql
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -30,12 +31,6 @@ STAFF = ("replica-editor", "a-long-password-for-the-replica-test")
 # What the reverse proxy would add: production settings redirect plain HTTP to HTTPS.
 BEHIND_THE_PROXY = {"X-Forwarded-Proto": "https"}
 AUSTRIA = "/signatories/austria/"
-
-
-def _free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def _sql(url: str, query: str):
@@ -109,7 +104,7 @@ def site(clusters, tmp_path_factory):
         check=True,
         timeout=120,
     )
-    port = _free_port()
+    port = free_port()
     log = folder / "gunicorn.log"
     with log.open("w") as output:
         server = subprocess.Popen(
