@@ -4,7 +4,8 @@ A PostgreSQL primary and a hot standby copied from it with `pg_basebackup -R`
 (scripts/prerequisites.sh), both in a temp dir of their own; gunicorn (gthread workers)
 runs with production settings, `DATABASE_URL` on the primary and `DATABASE_REPLICA_URL` on
 the standby. With the standby's replay paused, a supporter deleted in the admin is gone
-from staff's pages and still on a visitor's: the visitor's page came from the standby.
+from staff's pages and exports and still on a visitor's: the visitor's came from the
+standby.
 Every write (migrate, the fixtures, log-in, the deletion, log-out) succeeds although the
 standby would refuse any.
 """
@@ -179,6 +180,10 @@ class _Browser:
     def lists_austria(self) -> bool:
         return AUSTRIA in self.request("GET", "/signatories/").text
 
+    def exports_austria(self) -> bool:
+        """In the states' CSV, streamed row by row after the view has returned."""
+        return "Austria" in self.request("GET", "/signatories.csv?type=state").text
+
 
 def _caught_up(primary: str, standby: str) -> bool:
     (written,) = _sql(primary, "SELECT pg_current_wal_lsn()")
@@ -195,6 +200,11 @@ def test_visitors_read_the_replica_and_staff_read_their_own_writes(clusters, sit
     assert staff.lists_austria()
 
     _sql(standby, "SELECT pg_wal_replay_pause()")
+    for _attempt in range(100):  # until it has stopped, not only been asked to
+        if _sql(standby, "SELECT pg_get_wal_replay_pause_state()") == ("paused",):
+            break
+        time.sleep(0.1)
+    assert _sql(standby, "SELECT pg_get_wal_replay_pause_state()") == ("paused",)
     (austria,) = _sql(primary, "SELECT id FROM signatories_signatory WHERE slug = 'austria'")
     deleted = staff.post_form(f"/admin/signatories/signatory/{austria}/delete/", post="yes")
     assert deleted.status_code == 302
@@ -203,6 +213,8 @@ def test_visitors_read_the_replica_and_staff_read_their_own_writes(clusters, sit
     assert staff.request("GET", AUSTRIA).status_code == 404
     assert visitor.lists_austria()  # read from the standby, paused before the write
     assert visitor.request("GET", AUSTRIA).status_code == 200
+    assert visitor.exports_austria()
+    assert not staff.exports_austria()
 
     # Logged out, the client that wrote still reads from the primary for a while.
     staff.post_form("/admin/logout/", form_at="/admin/")
@@ -217,6 +229,7 @@ def test_visitors_read_the_replica_and_staff_read_their_own_writes(clusters, sit
         time.sleep(0.1)
     assert not visitor.lists_austria()
     assert visitor.request("GET", AUSTRIA).status_code == 404
+    assert not visitor.exports_austria()
 
 
 def test_the_standby_would_refuse_any_write_sent_to_it(clusters, site):
