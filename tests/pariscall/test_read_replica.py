@@ -15,6 +15,7 @@ import re
 import subprocess
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from http.cookies import SimpleCookie
 from pathlib import Path
 
@@ -215,6 +216,10 @@ def test_visitors_read_the_replica_and_staff_read_their_own_writes(clusters, sit
     assert visitor.request("GET", AUSTRIA).status_code == 200
     assert visitor.exports_austria()
     assert not staff.exports_austria()
+    # At once, on gunicorn's threads: each request keeps its own database.
+    with ThreadPoolExecutor(max_workers=8) as pool:
+        seen = list(pool.map(_Browser.lists_austria, [visitor, staff] * 8))
+    assert seen == [True, False] * 8
 
     # Logged out, the client that wrote still reads from the primary for a while.
     staff.post_form("/admin/logout/", form_at="/admin/")
