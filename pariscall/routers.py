@@ -16,8 +16,8 @@ never a wrong one. The rules, in order:
   types and the database cache table are read where they are written, the primary: a
   session made at log-in must be found by the next request, a lock-out counted at once.
 
-The directory's revision is read from the same database as the rows it keys (it is a
-supporter's table like the others): a lagging replica gives an older revision and the rows
+The directory's revision is read from the same database as the rows it keys (it is routed
+like the supporters' tables): a lagging replica gives an older revision and the rows
 of that revision, so the cache only ever holds a page under the revision it shows, or an
 older one. Read from the primary while the rows came from the replica, a page of old rows
 would be cached under the new revision until the next write.
