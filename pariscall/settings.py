@@ -2,7 +2,12 @@
 
 Variables (see README.md):
 
-- ``DJANGO_DEBUG``: ``True`` or ``False`` (default ``False``).
+- ``DJANGO_DEBUG``: ``True`` or ``False`` (default ``False``): development on this machine
+  (an insecure key, localhost, no HTTPS, static files unversioned); the site still shows
+  its own error pages.
+- ``DJANGO_DEBUG_PAGES``: ``True`` or ``False`` (default ``False``): Django's debug pages
+  (tracebacks, settings, the URL list) instead of the site's 404, 400 and 500 pages; only
+  with ``DJANGO_DEBUG=True``.
 - ``DJANGO_SECRET_KEY``: required when debug is off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required when debug is off.
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
@@ -163,17 +168,26 @@ def _cache(url: str) -> dict:
     }
 
 
-DEBUG = _env_bool("DJANGO_DEBUG", default=False)
+# Development on this machine (`make run`): what DJANGO_DEBUG=True allows below.
+DEVELOPMENT = _env_bool("DJANGO_DEBUG", default=False)
+# Django's own DEBUG shows its debug pages for a missing page or an error: asked for apart,
+# so that `make run` shows the site's 404 and 400 pages as readers get them.
+DEBUG = _env_bool("DJANGO_DEBUG_PAGES", default=False)
+if DEBUG and not DEVELOPMENT:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG_PAGES=True needs DJANGO_DEBUG=True: the debug pages show the settings "
+        "and the code, for development only."
+    )
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEVELOPMENT:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is False.")
     SECRET_KEY = "insecure-development-key-only-used-with-DJANGO_DEBUG-True"  # noqa: S105
 
 ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    if not DEBUG:
+    if not DEVELOPMENT:
         raise ImproperlyConfigured(
             "DJANGO_ALLOWED_HOSTS must list this site's host names when DJANGO_DEBUG is False."
         )
@@ -213,6 +227,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS on the public data alone, by URL name (signatories.exports.headers.OPEN_DATA).
+    "signatories.exports.headers.OpenDataMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a public page comes from its address (/fr/…), never from the browser.
@@ -288,13 +304,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if DEVELOPMENT
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 # Serve from the app directories too when collectstatic has not run (tests, make run).
 WHITENOISE_USE_FINDERS = True
+# In development, a changed static file is served at once (Django's DEBUG is off there).
+WHITENOISE_AUTOREFRESH = DEVELOPMENT
 
 
 def _static_headers(headers, path: str, url: str) -> None:
@@ -309,18 +327,18 @@ WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 # Security headers. TLS ends at the reverse proxy, which must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = not DEBUG
-SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_SSL_REDIRECT = not DEVELOPMENT
+SECURE_HSTS_SECONDS = 0 if DEVELOPMENT else 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEVELOPMENT
 SECURE_HSTS_PRELOAD = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = not DEVELOPMENT
+CSRF_COOKIE_SECURE = not DEVELOPMENT
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
+if not DEVELOPMENT:
     # A `check --deploy` hint: the HSTS preload list is a decision for the operator.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 

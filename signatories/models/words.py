@@ -9,7 +9,7 @@ supporters' table, and a page of a search reads only its 50 supporters.
 from django.db import connections, models
 from django.db.models import Count, F, Func, IntegerField
 
-from signatories.vocabulary import STATUS_ALL, SignatoryStatus
+from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus
 from signatories.words import prefix_range, query_words
 
 
@@ -57,6 +57,9 @@ class SearchWordQuerySet(models.QuerySet):
 
     def current(self) -> "SearchWordQuerySet":
         return self.filter(status=SignatoryStatus.CURRENT)
+
+    def of_kinds(self, slugs: list[str]) -> "SearchWordQuerySet":
+        return self.filter(kind__in=[KIND_BY_SLUG[slug] for slug in slugs])
 
     def supporting_since_year(self, year: int) -> "SearchWordQuerySet":
         return self.filter(supporter_since__year=year)
