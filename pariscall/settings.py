@@ -11,6 +11,9 @@ Variables (see README.md):
 - ``DJANGO_SECRET_KEY``: required when debug is off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required when debug is off.
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
+- ``DATABASE_REPLICA_URL``: a PostgreSQL read replica of that database, which public pages
+  read from (``pariscall.routers``); ``DATABASE_REPLICA_MAX_LAG_SECONDS`` (default 10): how
+  long a client that wrote reads from the primary.
 - ``CACHE_URL``: default: Django's database cache; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
@@ -70,17 +73,17 @@ def _env_writable_dir(name: str, default: Path) -> Path:
     return directory
 
 
-def _database(url: str) -> dict:
+def _database(url: str, name: str = "DATABASE_URL") -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from error
+        raise ImproperlyConfigured(f"{name} is not a database URL: {error}") from error
     if config["ENGINE"] not in (
         "django.db.backends.sqlite3",
         "django.db.backends.postgresql",
     ):
         raise ImproperlyConfigured(
-            f"DATABASE_URL must be sqlite:// or postgres://, not {urlsplit(url).scheme}://."
+            f"{name} must be sqlite:// or postgres://, not {urlsplit(url).scheme}://."
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
@@ -96,6 +99,24 @@ def _database(url: str) -> dict:
         # cost estimates of counting a million rows, took longer than the queries themselves.
         options = config.setdefault("OPTIONS", {})
         options["options"] = " ".join(filter(None, [options.get("options"), "-c jit=off"]))
+    return config
+
+
+def _replica(url: str, primary: dict) -> dict:
+    """A streaming standby of the primary, which public pages read from (docs/replicas.md)."""
+    config = _database(url, "DATABASE_REPLICA_URL")
+    if "postgresql" not in config["ENGINE"] or "postgresql" not in primary["ENGINE"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL names a PostgreSQL standby of DATABASE_URL's database: "
+            "both must be postgres://."
+        )
+    if config == primary:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL names the same database as DATABASE_URL: it must name the "
+            "standby."
+        )
+    # Tests run on the primary's test database: the standby can't create one.
+    config["TEST"] = {"MIRROR": "default"}
     return config
 
 
@@ -175,6 +196,10 @@ if not ALLOWED_HOSTS:
 DATABASES = {
     "default": _database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = _replica(os.environ["DATABASE_REPLICA_URL"], DATABASES["default"])
+    DATABASE_ROUTERS = ["pariscall.routers.PrimaryReplicaRouter"]
+DATABASE_REPLICA_MAX_LAG_SECONDS = _env_count("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _cache(os.environ.get("CACHE_URL", ""))}
@@ -212,6 +237,8 @@ MIDDLEWARE = [
     "pariscall.methods.ReadOnlyPublicSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Public reads from the replica when there is one; knows who is logged in.
+    "pariscall.routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
