@@ -37,6 +37,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signatories.models import EventKind, Signatory, SignatoryEvent
 from signatories.models.events import HISTORY_REASON
+from signatories.vocabulary import KIND_BY_SLUG
 
 History = Signatory.history.model
 
@@ -118,12 +119,14 @@ LATEST_RECORDED_FIRST = Order(
 
 @dataclass(frozen=True)
 class ChangeFilters:
-    """What a reader asked for: supporter types, kinds of change, countries, a first date."""
+    """What a reader asked for: supporter types, kinds of change, countries, a first date;
+    and the kinds of organisation, as their slugs (`signatories.vocabulary.KIND_BY_SLUG`)."""
 
     types: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     since: datetime.date | None = None
     countries: tuple[str, ...] = ()
+    organisation_kinds: tuple[str, ...] = ()
 
     def wants(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -175,6 +178,8 @@ def _joined(filters: ChangeFilters) -> QuerySet:
         supporters = supporters.filter(type__in=filters.types)
     if filters.countries:
         supporters = supporters.filter(country__in=filters.countries)
+    if filters.organisation_kinds:
+        supporters = supporters.of_kinds(filters.organisation_kinds)
     if filters.since:
         supporters = supporters.filter(supporter_since__gte=filters.since)
     return _columns(
@@ -208,6 +213,11 @@ def _records(filters: ChangeFilters, **conditions) -> QuerySet:
     records = History.objects.filter(**conditions).exclude(history_change_reason=HISTORY_REASON)
     if filters.countries:
         records = records.filter(country__in=filters.countries)
+    if filters.organisation_kinds:
+        # The kind the record had then, as the type is.
+        records = records.filter(
+            kind__in=[KIND_BY_SLUG[slug] for slug in filters.organisation_kinds]
+        )
     return records.filter(type__in=filters.types) if filters.types else records
 
 

@@ -14,25 +14,23 @@ def in_alliances(queryset, alliances: list[str]):
     return queryset.filter(pk__in=members)
 
 
-def alliance_cube(queryset) -> list[tuple]:
-    """(alliance, type, region, country, n) for the members among `queryset`: one grouped
-    query, summed like the facets' cube for any choice of types, regions and countries."""
+def alliance_cube(queryset, facets: tuple[str, ...]) -> list[tuple]:
+    """(alliance, a value of each facet…, n) for the members among `queryset`: one grouped
+    query, summed like the facets' cube for any choice of the facets' options."""
     members = SignatoryAlliance.objects.filter(signatory__in=queryset.order_by().values("pk"))
-    rows = members.order_by().values_list(
-        "alliance", "signatory__type", "signatory__region", "signatory__country"
-    )
+    rows = members.order_by().values_list("alliance", *(f"signatory__{facet}" for facet in facets))
     return list(rows.annotate(count=Count("id")))
 
 
 def alliance_counts(cube: list[tuple], chosen: dict[str, set[str]]) -> dict[str, int]:
-    """How many supporters each alliance option would give, the facets' choices kept."""
-    types, regions, countries = (chosen[facet] for facet in ("type", "region", "country"))
+    """How many supporters each alliance option would give, the facets' choices kept
+    (`chosen` names the facets in the cube's order)."""
+    facets = list(chosen)
     counts: dict[str, int] = {}
-    for alliance, type_, region, country, count in cube:
-        if (
-            (not types or type_ in types)
-            and (not regions or region in regions)
-            and (not countries or country in countries)
+    for alliance, *values, count in cube:
+        if all(
+            not chosen[facet] or value in chosen[facet]
+            for facet, value in zip(facets, values, strict=True)
         ):
             counts[alliance] = counts.get(alliance, 0) + count
     return counts

@@ -5,7 +5,8 @@
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `events`: `SignatoryEvent`, the official list's history of an entry, and
   `SignatoryAlliance`, another initiative the list says a supporter belongs to.
-- `words`: `SearchWord`, the words' index that search counts from.
+- `words`: `SearchWord`, the words' index that search counts from; `word_index`: what a
+  supporter's words are, and how the index is written in step with every write.
 - `revision`: `Revision`, the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
