@@ -53,8 +53,8 @@ from signatories.models import (
 )
 from signatories.models.events import HISTORY_REASON, commit_url
 from signatories.models.revision import bump_revision
+from signatories.models.word_index import reindex
 from signatories.text import normalise
-from signatories.words import reindex
 
 PUBLISHER = "Paris Call for Trust and Security in Cyberspace (the official site's repository)"
 SOURCE_PREFIX = "official-repository-"
