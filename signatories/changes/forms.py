@@ -70,8 +70,10 @@ class ChangeFilterForm(forms.Form):
     def __init__(self, data=None, *args, **kwargs):
         if data is not None and "country" in data:
             data = data.copy()
-            # Country codes are upper case; accept `country=fr` as a person would type it.
-            data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+            # Country codes are upper case; accept `country=fr` as a person would type it. The
+            # form's empty box sends `country=`: no country asked.
+            codes = [code.strip().upper() for code in data.getlist("country")]
+            data.setlist("country", [code for code in codes if code])
         super().__init__(data, *args, **kwargs)
 
     def clean_since(self):

@@ -58,6 +58,8 @@ def change_list(request: HttpRequest) -> HttpResponse:
             "form": form,
             "page_obj": Page(number, has_next=len(rows) > CHANGES_PER_PAGE),
             "changes": described(rows[:CHANGES_PER_PAGE]),
+            # The feed's links carry the countries asked for, never the form's empty box.
+            "countries": list(filters.countries) or None,
         },
     )
 

@@ -149,6 +149,8 @@ def test_the_changes_filter_by_country_too(client, loaded):
     assert [change.kind for change in changes] == ["returned", "left", "joined"]
     feed = feedparser.parse(client.get(FEED, {"country": "KE"}).content)
     assert len(feed.entries) == 3
+    # The form's empty box asks for no country.
+    assert client.get(CHANGES, {"country": "", "kind": "left"}).status_code == 200
     bad = client.get(CHANGES, {"country": "XX"})
     assert bad.status_code == 400
     assert "two-letter ISO 3166 code" in bad.text
