@@ -9,6 +9,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from django.db import models
+from django.utils.translation import pgettext_lazy
 
 from signatories.importing.reading import FileFormat
 
@@ -16,10 +17,10 @@ KEPT_ROWS = 2000
 
 
 class RowOutcome(models.TextChoices):
-    CREATED = "created", "created"
-    UPDATED = "updated", "updated"
-    UNCHANGED = "unchanged", "unchanged"
-    REJECTED = "rejected", "rejected"
+    CREATED = "created", pgettext_lazy("import outcome", "created")
+    UPDATED = "updated", pgettext_lazy("import outcome", "updated")
+    UNCHANGED = "unchanged", pgettext_lazy("import outcome", "unchanged")
+    REJECTED = "rejected", pgettext_lazy("import outcome", "rejected")
 
 
 @dataclass(slots=True)
@@ -27,9 +28,17 @@ class RowResult:
     line: int
     name: str
     outcome: str = ""
-    reason: str = ""
+    reasons: list[str] = field(default_factory=list)
     warnings: list[tuple[str, str]] = field(default_factory=list)
     changed: list[str] = field(default_factory=list)
+
+    @property
+    def reason(self) -> str:
+        return "; ".join(self.reasons)
+
+    @property
+    def is_problem(self) -> bool:
+        return self.outcome == RowOutcome.REJECTED or bool(self.warnings)
 
 
 @dataclass(slots=True)
