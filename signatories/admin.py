@@ -1,21 +1,49 @@
 """Staff editing: supporters with their citations, sources, milestones; history on all."""
 
+from django import forms
 from django.contrib import admin
+from django.core.exceptions import ValidationError
 from django.db import models
-from django.urls import path
+from django.forms.models import BaseInlineFormSet
+from django.urls import path, reverse
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from signatories import export
+from signatories import admin_search, export
+from signatories.admin_filters import CountryInUseFilter, GapFilter, KindInUseFilter
 from signatories.import_admin import import_view
+from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
 
 # A website typed without a scheme is taken as https://, as Django 6 will do.
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
 
 
+class CitedFormSet(BaseInlineFormSet):
+    """A new supporter is added with at least one citation: every record cites its source."""
+
+    def clean(self):
+        super().clean()
+        if self.instance.pk is not None or not isinstance(self.instance, Signatory):
+            return
+        cited = [
+            form
+            for form in self.forms
+            if form.has_changed() and not (self.can_delete and self._should_delete_form(form))
+        ]
+        if not cited:
+            raise ValidationError(
+                _(
+                    "Add at least one citation: the source that says this supporter supports "
+                    "the Call, and its passage."
+                )
+            )
+
+
 class CitationInline(admin.StackedInline):
     model = Citation
+    formset = CitedFormSet
     extra = 0
     autocomplete_fields = ["source"]
     fields = ["source", "passage", "basis", "reasoning"]
@@ -26,11 +54,55 @@ def export_csv(modeladmin, request, queryset):
     return export.csv_response(queryset.by_name())
 
 
+class SignatoryForm(forms.ModelForm):
+    """Region is derived from the country: shown read-only, saying so, when there is one."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.country and "region" in self.fields:
+            self.fields["region"].disabled = True
+            self.fields["region"].help_text = _(
+                "Derived from the country (%(country)s), so it can't be set here: change the "
+                "country, or remove it to choose a region."
+            ) % {"country": self.instance.country.name}
+
+    def validate_unique(self):
+        """The natural key's clash as one message, linking to the record already there."""
+        super().validate_unique()
+        if any(name in self.errors for name in ("name", "country", "type")):
+            return
+        other = self.instance.same_key()
+        if other is not None:
+            url = reverse("admin:signatories_signatory_change", args=[other.pk])
+            self.add_error(
+                "name",
+                format_html(
+                    '{} <a href="{}">{}</a>',
+                    _("There is already a supporter of this type with this name and country:"),
+                    url,
+                    other.name,
+                ),
+            )
+
+
 @admin.register(Signatory)
 class SignatoryAdmin(SimpleHistoryAdmin):
-    list_display = ["name", "type", "country", "region", "since_display", "status"]
-    list_filter = ["status", "type", "region", "country"]
+    form = SignatoryForm
+    list_display = ["name", "type", "country", "since_display", "status"]
+    list_filter = [
+        "status",
+        "type",
+        KindInUseFilter,
+        "region",
+        CountryInUseFilter,
+        GapFilter,
+        "review_flag",
+    ]
     search_fields = ["name", "aliases", "slug"]
+    search_help_text = _(
+        "Names in both languages, other names, country names and codes; case and accents "
+        "don't matter."
+    )
     prepopulated_fields = {"slug": ["name"]}
     date_hierarchy = "supporter_since"
     inlines = [CitationInline]
@@ -65,8 +137,26 @@ class SignatoryAdmin(SimpleHistoryAdmin):
             _("Online and in its own words"),
             {"fields": ["website", "twitter", "linkedin", "statement"]},
         ),
+        (
+            _("Review"),
+            {
+                "fields": ["review_flag", "review_note"],
+                "description": _(
+                    "A duplicate or a wrong record: flag it, and someone with delete "
+                    "permission will merge or remove it."
+                ),
+            },
+        ),
+        # Shown after the citations (see the change form's template).
         (_("Record"), {"fields": ["created", "updated"]}),
     ]
+
+    def get_search_results(self, request, queryset, search_term):
+        """The public search's normal form: accent- and case-blind, names in both
+        languages, other names, and country names and codes."""
+        if not search_term.strip():
+            return queryset, False
+        return admin_search.matching(queryset, search_term), False
 
     @admin.display(description=_("supporter since"), ordering="supporter_since")
     def since_display(self, signatory: Signatory) -> str:

@@ -7,18 +7,18 @@ written here: a planned row holds the supporter as it would be saved and the row
 import copy
 from collections.abc import Callable
 
-from django.core.exceptions import FieldDoesNotExist, ValidationError
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext as _
 
 from signatories import columns
 from signatories.dates import Precision
 from signatories.importing.matching import KeyIndex
 from signatories.importing.reading import CsvRow
-from signatories.importing.report import Departure, RowOutcome, RowResult
+from signatories.importing.report import Departure, RowOutcome, RowResult, field_label
 from signatories.importing.rows import ParsedRow, RowRejected
 from signatories.importing.writing import PlannedRow
 from signatories.models import Signatory, SignatoryStatus, SignatoryType
-from signatories.text import normalise
+from signatories.text import name_key, normalise
 
 # The fields an import may set, compared to tell "updated" from "unchanged": those the
 # export's column map reads (a slug is never changed by an import), and the aliases the
@@ -163,7 +163,7 @@ class Planner:
             if not optional:
                 raise RowRejected(
                     *(
-                        f"{_field_label(name)}: {' '.join(messages)}"
+                        f"{field_label(name)}: {' '.join(messages)}"
                         for name, messages in errors.items()
                     )
                 )
@@ -182,7 +182,7 @@ class Planner:
                     _("there is already a state for %(country)s")
                     % {"country": signatory.country.name}
                 )
-        other = self.index.exact.get((signatory.name, country, signatory.type))
+        other = self.index.exact.get((name_key(signatory.name), country, signatory.type))
         if other is not None and other != key:
             raise RowRejected(
                 _("there is already a supporter of this type with this name and country")
@@ -206,14 +206,6 @@ class Planner:
         return "\n".join(
             f"{column}: {cells[column]}" for column in self.columns_read if cells.get(column)
         )
-
-
-def _field_label(name: str) -> str:
-    """A field's name as staff read it (its verbose name), or the name if it is none."""
-    try:
-        return str(Signatory._meta.get_field(name).verbose_name)
-    except FieldDoesNotExist:
-        return name
 
 
 def _with_alias(aliases: str, alias: str, name: str) -> str:

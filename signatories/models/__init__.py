@@ -3,6 +3,7 @@
 - `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+- `imports`: `ImportReport`, what an import from the admin did.
 - `Revision` (in `signatories.revision`): the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
@@ -11,6 +12,7 @@ without importing the models.
 """
 
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
+from signatories.models.imports import ImportReport
 from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.supporters import Signatory, search_text_for
@@ -26,6 +28,7 @@ __all__ = [
     "NAME_ORDER",
     "Citation",
     "CitationBasis",
+    "ImportReport",
     "Milestone",
     "MilestoneCount",
     "Revision",
