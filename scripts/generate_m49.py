@@ -1,4 +1,4 @@
-"""Generate ``signatories/m49.py``: ISO 3166 alpha-2 code → UN M49 region and sub-region.
+"""Generate ``signatories/data/m49.py``: ISO 3166 alpha-2 code → UN M49 region and sub-region.
 
 The table comes from the UN M49 data that hdx-python-country maintains, so regions are never
 typed from memory. That data names regions in English only; their French names come from

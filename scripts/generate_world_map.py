@@ -1,4 +1,4 @@
-"""Generate ``signatories/world_map.py``: every country's outline as SVG path data.
+"""Generate ``signatories/data/outlines.py``: every country's outline as SVG path data.
 
 The shapes come from Natural Earth (public domain) through the npm package `world-atlas`
 (TopoJSON, pinned below), so no border is drawn by hand. The script installs the package

@@ -10,10 +10,11 @@ from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from signatories import admin_search, export
+from signatories import admin_search
 from signatories.admin_filters import CountryInUseFilter, GapFilter, KindInUseFilter
-from signatories.import_admin import import_view
+from signatories.exports import stream
 from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
+from signatories.importing.admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
 
 # A website typed without a scheme is taken as https://, as Django 6 will do.
@@ -51,7 +52,7 @@ class CitationInline(admin.StackedInline):
 
 @admin.action(description=_("Export the selected supporters as CSV"))
 def export_csv(modeladmin, request, queryset):
-    return export.csv_response(queryset.by_name())
+    return stream.csv_response(queryset.by_name())
 
 
 class SignatoryForm(forms.ModelForm):

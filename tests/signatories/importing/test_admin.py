@@ -51,7 +51,8 @@ def test_the_preview_shows_what_each_row_would_do_and_writes_nothing(client, edi
     assert '<tr class="import-unchanged import-problem import-warned">' in text
     assert '<tr class="import-rejected import-problem">' in text
     assert "no category" in text
-    assert "warning: twitter: &#x27;We have no Twitter account&#x27; is not a Twitter handle" in text
+    warning = "warning: twitter: &#x27;We have no Twitter account&#x27; is not a Twitter handle"
+    assert warning in text
     assert "2 rows created" in text
     assert "1 row rejected" in text
     assert list(Signatory.objects.values_list("name", flat=True)) == ["Quiet"]
@@ -186,7 +187,7 @@ def test_the_upload_waits_on_disk_not_in_the_cache(client, editor, settings):
 
 
 def test_a_click_while_the_file_is_being_imported_says_so_and_writes_nothing(client, editor):
-    from signatories import uploads
+    from signatories.importing import uploads
 
     token = _token(_upload(client))
     with uploads.claimed(token) as pending:
@@ -199,7 +200,7 @@ def test_a_click_while_the_file_is_being_imported_says_so_and_writes_nothing(cli
 def test_a_file_with_too_many_rows_for_a_request_is_refused_at_the_preview(
     client, editor, monkeypatch
 ):
-    from signatories import import_admin
+    from signatories.importing import admin as import_admin
 
     monkeypatch.setattr(import_admin, "MAX_ROWS", 2)
     response = _upload(client)

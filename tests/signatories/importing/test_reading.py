@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from signatories.export import CSV_COLUMNS
+from signatories.exports.stream import CSV_COLUMNS
 from signatories.models import Signatory
 from tests.signatories.importing.helpers import import_, official, run, write
 

@@ -10,7 +10,7 @@ import pytest
 from django.db import connection
 from django.urls import reverse
 
-from signatories.export import CSV_COLUMNS
+from signatories.exports.stream import CSV_COLUMNS
 from signatories.importing import import_file
 from signatories.models import Citation, Signatory
 from tests.factories import SignatoryFactory, StateFactory
