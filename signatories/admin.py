@@ -177,8 +177,32 @@ class SignatoryAdmin(SimpleHistoryAdmin):
         )
 
 
+class SourceForm(forms.ModelForm):
+    class Meta:
+        help_texts = {
+            "kind": _(
+                "An article (press, official statement), the official supporters list (the "
+                "spreadsheet), the Paris Call's own site, or a file imported here."
+            ),
+            "url": _("Where the source can be read: the article's or the page's address."),
+        }
+
+
 @admin.register(Source)
 class SourceAdmin(SimpleHistoryAdmin):
+    form = SourceForm
+    # The title first: the slug follows from it (a pop-up from a citation opens on it).
+    fields = [
+        "title",
+        "slug",
+        "kind",
+        "publisher",
+        "date",
+        "date_precision",
+        "date_note",
+        "url",
+        "covers_whole_list",
+    ]
     list_display = ["title", "kind", "publisher", "date_display"]
     list_filter = ["kind"]
     search_fields = ["title", "publisher", "slug"]
@@ -210,7 +234,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 
 @admin.register(Citation)
 class CitationAdmin(SimpleHistoryAdmin):
-    list_display = ["__str__", "signatory", "milestone", "principle", "basis"]
+    list_display = ["source", "signatory", "milestone", "principle", "basis"]
     list_filter = ["basis", "source"]
     search_fields = ["passage", "signatory__name", "source__title"]
     autocomplete_fields = ["source", "signatory", "milestone", "principle"]
