@@ -8,10 +8,10 @@ from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from simple_history.admin import SimpleHistoryAdmin
 
 from signatories import admin_search
 from signatories.admin_filters import CountryInUseFilter, GapFilter, KindInUseFilter
+from signatories.admin_history import LabelledHistoryAdmin
 from signatories.exports import stream
 from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
 from signatories.importing.admin import import_view
@@ -87,7 +87,7 @@ class SignatoryForm(forms.ModelForm):
 
 
 @admin.register(Signatory)
-class SignatoryAdmin(SimpleHistoryAdmin):
+class SignatoryAdmin(LabelledHistoryAdmin):
     form = SignatoryForm
     list_display = ["name", "type", "country", "since_display", "status"]
     list_filter = [
@@ -189,7 +189,7 @@ class SourceForm(forms.ModelForm):
 
 
 @admin.register(Source)
-class SourceAdmin(SimpleHistoryAdmin):
+class SourceAdmin(LabelledHistoryAdmin):
     form = SourceForm
     # The title first: the slug follows from it (a pop-up from a citation opens on it).
     fields = [
@@ -224,7 +224,7 @@ class MilestoneCitationInline(CitationInline):
 
 
 @admin.register(Milestone)
-class MilestoneAdmin(SimpleHistoryAdmin):
+class MilestoneAdmin(LabelledHistoryAdmin):
     list_display = ["label", "date", "total", "source"]
     search_fields = ["label", "slug"]
     prepopulated_fields = {"slug": ["label"]}
@@ -233,7 +233,7 @@ class MilestoneAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Citation)
-class CitationAdmin(SimpleHistoryAdmin):
+class CitationAdmin(LabelledHistoryAdmin):
     list_display = ["source", "signatory", "milestone", "principle", "basis"]
     list_filter = ["basis", "source"]
     search_fields = ["passage", "signatory__name", "source__title"]
