@@ -16,6 +16,8 @@ from signatories.exports import stream
 from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
 from signatories.importing.admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
+from signatories.text import normalise
+from signatories.vocabulary import ORGANISATION_KINDS
 
 # A website typed without a scheme is taken as https://, as Django 6 will do.
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -55,11 +57,25 @@ def export_csv(modeladmin, request, queryset):
     return stream.csv_response(queryset.by_name())
 
 
+def _kind_choices(current: str) -> list[tuple[str, str]]:
+    """The directory's organisation kinds by their labels, and a recorded kind it doesn't
+    name (kept as it is, so that saving never changes it)."""
+    kinds = sorted(
+        ((kind, str(label)) for kind, label in ORGANISATION_KINDS.items()),
+        key=lambda pair: normalise(pair[1]),
+    )
+    if current and current not in ORGANISATION_KINDS:
+        kinds.append((current, current))
+    return [("", "---------"), *kinds]
+
+
 class SignatoryForm(forms.ModelForm):
     """Region is derived from the country: shown read-only, saying so, when there is one."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        if "kind" in self.fields:
+            self.fields["kind"].widget = forms.Select(choices=_kind_choices(self.instance.kind))
         if self.instance.country and "region" in self.fields:
             self.fields["region"].disabled = True
             self.fields["region"].help_text = _(

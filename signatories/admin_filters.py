@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.models import Citation
+from signatories.text import normalise
 from signatories.vocabulary import ORGANISATION_KINDS
 
 NONE = "none"
@@ -21,7 +22,8 @@ class CountryInUseFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         codes = model_admin.model.objects.exclude(country="").values_list("country", flat=True)
         in_use = sorted(
-            ((code, countries.name(code)) for code in set(codes)), key=lambda pair: pair[1]
+            ((code, countries.name(code)) for code in set(codes)),
+            key=lambda pair: normalise(str(pair[1])),
         )
         return [(NONE, _("No country")), *in_use]
 
@@ -43,7 +45,7 @@ class KindInUseFilter(admin.SimpleListFilter):
     def lookups(self, request, model_admin):
         kinds = model_admin.model.objects.exclude(kind="").values_list("kind", flat=True)
         labelled = ((kind, str(ORGANISATION_KINDS.get(kind, kind))) for kind in set(kinds))
-        return [(NONE, _("No kind")), *sorted(labelled, key=lambda pair: pair[1])]
+        return [(NONE, _("No kind")), *sorted(labelled, key=lambda pair: normalise(pair[1]))]
 
     def queryset(self, request, queryset):
         value = self.value()

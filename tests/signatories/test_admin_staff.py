@@ -437,3 +437,24 @@ def test_the_upload_form_puts_the_checkbox_with_its_label_and_help_after(client,
 
 def test_editors_may_view_kept_import_reports():
     assert Permission.objects.filter(group__name="Editors", codename="view_importreport").exists()
+
+
+def test_the_history_gives_the_directorys_own_reasons_in_the_readers_language(client, editor):
+    call_command("loaddata", *FIXTURES, verbosity=0)
+    call_command("baseline_history", verbosity=0)
+    microsoft = Signatory.objects.get(slug="microsoft")
+    url = reverse("admin:signatories_signatory_history", args=[microsoft.pk])
+    assert "Baseline: the record as it was loaded" in client.get(url).text
+    french = client.get(url, HTTP_ACCEPT_LANGUAGE="fr").text
+    assert "Version de départ\u00a0: la fiche telle qu’elle a été chargée" in french
+
+
+def test_the_organisation_kind_is_chosen_by_its_label_and_an_unknown_one_is_kept(client, editor):
+    known = SignatoryFactory(name="Known", slug="known", kind="company", type="private-sector")
+    odd = SignatoryFactory(name="Odd", slug="odd", kind="guild")
+    page = client.get(
+        reverse("admin:signatories_signatory_change", args=[known.pk]), HTTP_ACCEPT_LANGUAGE="fr"
+    ).text
+    assert '<option value="company" selected>entreprise</option>' in page
+    page = client.get(reverse("admin:signatories_signatory_change", args=[odd.pk])).text
+    assert '<option value="guild" selected>guild</option>' in page
