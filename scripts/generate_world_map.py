@@ -26,7 +26,7 @@ import django
 from django.conf import settings
 
 ATLAS = "world-atlas@2.0.2"
-TARGET = Path(__file__).resolve().parent.parent / "signatories" / "world_map.py"
+TARGET = Path(__file__).resolve().parent.parent / "signatories" / "data" / "outlines.py"
 WIDTH = 1000
 # Douglas–Peucker tolerance, in map units: below what a reader can see on a 1280 px screen.
 TOLERANCE = 0.6

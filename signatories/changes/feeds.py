@@ -57,11 +57,10 @@ class ChangesFeed(Feed):
                 for error in messages
             )
             return HttpResponseBadRequest(errors, content_type="text/plain; charset=utf-8")
-        return super().__call__(request, *args, **kwargs)
+        # Feed.__call__ hands its keyword arguments to get_object: the form is read once.
+        return super().__call__(request, *args, form=form, **kwargs)
 
-    def get_object(self, request: HttpRequest) -> FeedScope:
-        form = ChangeFilterForm(request.GET)
-        form.is_valid()
+    def get_object(self, request: HttpRequest, form: ChangeFilterForm) -> FeedScope:
         page = reverse("signatories:changes")
         query = urlencode(
             {name: form.data.getlist(name) for name in form.fields if name in form.data},

@@ -1,4 +1,5 @@
-"""The list's query parameters: q, type, region, country, since, status, sort (see the SPEC)."""
+"""The list's query parameters: q, type, region, country, since, status, sort (the README's
+"Pages and downloads" says what each means)."""
 
 import django_filters
 from django import forms

@@ -45,6 +45,6 @@ def list_fragment_key(query: QueryDict, per_page: int, revision: int) -> str:
 
     The fragment renders from these alone: the canonical query (filters, sort, page), the
     page size, the language, and the revision for the counts and rows. Add a value to the
-    fragment, and it must be added here (tests/signatories/test_cache.py checks).
+    fragment, and it must be added here (tests/signatories/directory/test_cache.py checks).
     """
     return repr((revision, query.urlencode(), per_page, get_language()))

@@ -26,9 +26,6 @@ from signatories.models import SignatoryQuerySet
 
 logger = logging.getLogger(__name__)
 
-# The columns every export has, older ones included: the importer requires these.
-CSV_COLUMNS = columns.REQUIRED_ON_IMPORT
-
 CSV_CONTENT_TYPE = "text/csv; charset=utf-8"
 CSV_FILENAME = "paris-call-supporters.csv"
 JSON_CONTENT_TYPE = "application/json"

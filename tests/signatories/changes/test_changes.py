@@ -284,3 +284,14 @@ def test_a_page_costs_the_same_few_queries_however_many_changes(
         large = client.get(CHANGES)
     assert len(small.context["changes"]) == 6
     assert len(large.context["changes"]) == 36
+
+
+def test_a_bad_filter_on_the_french_page_is_explained_in_french(client, timeline):
+    # The message is translated when shown, not when the form class was defined.
+    client.get(CHANGES, {"kind": "bogus"})  # an English page first, in the same process
+    response = client.get(f"/fr{CHANGES}", {"kind": "bogus"})
+    assert response.status_code == 400
+    # French typography: narrow no-break spaces inside the quotation marks.
+    expected = "«\u202fbogus\u202f» n’est pas une valeur admise pour le critère «\u202fnature"
+    assert expected in response.text
+    assert "is not a valid" not in response.text

@@ -104,7 +104,9 @@ def test_an_unknown_supporter_is_a_404_with_a_way_back(client):
 
 def test_the_page_costs_a_few_queries(client, state, django_assert_max_num_queries):
     with django_assert_max_num_queries(3):
-        client.get(state.get_absolute_url())
+        response = client.get(state.get_absolute_url())
+    assert response.status_code == 200
+    assert state.name in response.text
 
 
 def test_a_former_supporter_s_page_says_plainly_that_it_left_when_and_cites_the_source(client):
