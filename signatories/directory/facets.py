@@ -16,11 +16,13 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_revision
+from signatories.directory import search
 from signatories.directory.filters import FACETS, SignatoryFilter
 from signatories.forms import Facet, Option
 from signatories.models import SignatoryType
 from signatories.regions import Region
 from signatories.text import normalise
+from signatories.words import query_words
 
 # Parameters that choose neither the rows counted nor their facets.
 NOT_COUNTED = ("sort", "page")
@@ -44,8 +46,8 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
             continue
         if name == "q":
             # What the search matches: its words without case or accents, each once, in
-            # any order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
-            value = tuple(sorted(set(normalise(value).split())))
+            # one order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
+            value = query_words(value)
             if not value:
                 continue
         elif isinstance(value, list | tuple):
@@ -55,6 +57,8 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
 
 
 def _cube(filterset: SignatoryFilter) -> list[tuple]:
+    if search.searched(filterset):
+        return search.index_rows(filterset, without=FACETS).count_by_combination(*FACETS)
     return filterset.filtered_without(*FACETS).count_by_combination(*FACETS)
 
 
@@ -112,9 +116,15 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
 def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     """(code, name) of these countries in the order of their names; codes that name no
     country (a bad `country` value shown back on the form) as they are."""
-    names = country_names(language)
+    names, keys = country_names(language), _country_sort_keys(language)
     choices = ((code, names.get(code, code)) for code in codes)
-    return sorted(choices, key=lambda choice: normalise(choice[1]))  # "Émirats" among the E's
+    # "Émirats" among the E's; the keys normalised once per language, not per page.
+    return sorted(choices, key=lambda choice: keys.get(choice[0]) or normalise(choice[1]))
+
+
+@lru_cache(maxsize=8)
+def _country_sort_keys(language: str) -> dict[str, str]:
+    return {code: normalise(name) for code, name in country_names(language).items()}
 
 
 @lru_cache(maxsize=8)

@@ -69,7 +69,10 @@ class SignatoryFilter(django_filters.FilterSet):
         label=_("Name"),
         method="filter_search",
         max_length=MAX_QUERY_LENGTH,
-        help_text=_("Any part of a name, in any case, with or without accents."),
+        help_text=_(
+            "The beginnings of a name’s words, in any order, case and accents ignored: "
+            "“sec” finds Security and Sécurité."
+        ),
     )
     type = django_filters.MultipleChoiceFilter(
         label=_("Type"),

@@ -9,6 +9,7 @@ from django_countries import countries
 from django_filters.views import FilterView
 
 from signatories.cache import COUNTS_TIMEOUT
+from signatories.directory import search
 from signatories.directory.facets import counts_for, facets
 from signatories.directory.filters import SORT_CHOICES, SignatoryFilter
 from signatories.directory.keys import canonical_query, list_fragment_key
@@ -55,7 +56,9 @@ class SignatoryListView(FilterView):
         if self.filterset.is_valid():
             self.counts = counts_for(self.filterset)
             self.object_list = self.filterset.qs.for_list()
-            if self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
+            if search.searched(self.filterset):
+                self.object_list = search.SearchPage(self.filterset)
+            elif self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
                 self.object_list = self.object_list.sorted_after_matching()
         else:
             # The page says what was wrong and what is valid; nothing is listed.
@@ -117,6 +120,10 @@ def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     active["q"] = query.get("q", "").strip()
     active["since"] = query.get("since", "").strip()
     active["any"] = any(active[name] for name in ("q", "since", *chosen))
+    # What the phone's closed filters say they hold: each value counts, as each is a chip.
+    active["count"] = sum(len(active[name]) for name in chosen) + sum(
+        1 for name in ("q", "since") if active[name]
+    )
     return active
 
 

@@ -4,6 +4,7 @@
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `imports`: `ImportReport`, what an import from the admin did.
+- `words`: `SearchWord`, the words' index that search counts from.
 - `revision`: `Revision`, the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
@@ -18,6 +19,7 @@ from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.revision import Revision
 from signatories.models.supporters import Signatory, search_text_for
+from signatories.models.words import SearchWord
 from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,
@@ -33,6 +35,7 @@ __all__ = [
     "Milestone",
     "MilestoneCount",
     "Revision",
+    "SearchWord",
     "Signatory",
     "SignatoryQuerySet",
     "SignatoryStatus",

@@ -9,8 +9,8 @@ from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
 
 from signatories import columns
-from signatories.text import normalise
 from signatories.vocabulary import STATUS_ALL, SignatoryStatus, SignatoryType
+from signatories.words import query_words
 
 # The directory's one name order: accent- and case-insensitive name, then id for ties.
 NAME_ORDER = ("sort_name", "id")
@@ -96,9 +96,11 @@ class SignatoryQuerySet(models.QuerySet):
         return self.filter(country=signatory.country).exclude(pk=signatory.pk)
 
     def search(self, query: str) -> "SignatoryQuerySet":
-        """Names, aliases and (for states) country names, ignoring case and accents."""
-        words = normalise(query).split()
-        queryset = self
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        """Supporters with a word beginning with each word typed (see `signatories.words`),
+        found in the words' index."""
+        from signatories.models.words import SearchWord
+
+        words = query_words(query)
+        if not words:
+            return self
+        return self.filter(id__in=SearchWord.objects.matching(words).values("signatory_id"))
