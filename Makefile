@@ -26,6 +26,8 @@ install: $(VENV)/.installed
 # loaddata saved (raw, so without history) its first history entry, once.
 SNAPSHOT := data/official-supporters-2025-12-25.csv
 
+# Development settings, but the site's own error pages, as readers get them; Django's debug
+# pages with `DJANGO_DEBUG_PAGES=True make run`.
 run: $(VENV)/.installed
 	DJANGO_DEBUG=True $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=True $(BIN)/python manage.py loaddata fixtures/*.json

@@ -1,13 +1,13 @@
 """Every change to a supporter, from admin, an import or code, makes cached counts stale;
 a saved supporter's words are indexed again (a deleted one's go with it, by cascade).
-Bulk writes, which send no signals, call `signatories.words.reindex` themselves."""
+Bulk writes, which send no signals, call `signatories.models.word_index.reindex` themselves."""
 
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
 from signatories.models import Signatory
 from signatories.models.revision import bump_revision
-from signatories.words import reindex
+from signatories.models.word_index import reindex
 
 
 @receiver(post_save, sender=Signatory, dispatch_uid="signatories_saved")

@@ -13,12 +13,12 @@ from django_filters import FilterSet
 
 from signatories.directory.filters import SORTS
 from signatories.models import SearchWord, Signatory
+from signatories.models.word_index import query_words
 from signatories.models.words import SearchWordQuerySet
-from signatories.words import query_words
 
 # The filters the index answers, by the columns its rows carry. A filter not named here
 # (added to the list later) makes a search read the supporters again until it is added.
-ANSWERED = frozenset({"q", "type", "region", "country", "since", "status", "sort"})
+ANSWERED = frozenset({"q", "type", "kind", "region", "country", "since", "status", "sort"})
 
 
 def searched(filterset: FilterSet) -> bool:

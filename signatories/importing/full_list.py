@@ -19,7 +19,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from signatories.importing.reading import ImportFileError
 from signatories.importing.report import Departure
 from signatories.models import Citation, CitationBasis, Signatory, SignatoryStatus, Source
-from signatories.words import reindex
+from signatories.models.word_index import reindex
 
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 

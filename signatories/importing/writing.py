@@ -17,7 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from signatories.dates import Precision
 from signatories.importing.report import RowOutcome, RowResult
 from signatories.models import Citation, CitationBasis, Signatory, Source, SourceKind
-from signatories.words import reindex
+from signatories.models.word_index import reindex
 
 CHUNK = 500
 # What an update writes besides the changed fields: what `Signatory.derive` recomputes.

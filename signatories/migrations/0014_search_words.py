@@ -1,11 +1,11 @@
-"""The words' index that search matches and counts from (signatories.words), filled from
-the supporters already recorded."""
+"""The words' index that search matches and counts from (signatories.models.word_index),
+filled from the supporters already recorded."""
 
 import django.db.models.deletion
 import signatories.models.words
 from django.db import migrations, models
 
-from signatories import words
+from signatories.models import word_index as words
 
 
 def fill(apps, schema_editor):

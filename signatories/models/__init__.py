@@ -4,7 +4,8 @@
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `imports`: `ImportReport`, what an import from the admin did.
-- `words`: `SearchWord`, the words' index that search counts from.
+- `words`: `SearchWord`, the words' index that search counts from; `word_index`: what a
+  supporter's words are, and how the index is written in step with every write.
 - `revision`: `Revision`, the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in

@@ -1,16 +1,16 @@
 """The words' index: one row per (word, supporter), what a search counts and orders from.
 
-Written by `signatories.words` in step with every write of a supporter; read here. Each row
-carries the supporter's columns that the list's filters, counts and orders read, so that a
-search is counted by an index-only scan of its words' range, without reading the
+Written by `signatories.models.word_index` in step with every write of a supporter; read
+here. Each row carries the supporter's columns that the list's filters, counts and orders
+read, so that a search is counted by an index-only scan of its words' range, without reading the
 supporters' table, and a page of a search reads only its 50 supporters.
 """
 
 from django.db import connections, models
 from django.db.models import Count, F, Func, IntegerField
 
-from signatories.vocabulary import STATUS_ALL, SignatoryStatus
-from signatories.words import prefix_range, query_words
+from signatories.models.word_index import prefix_range, query_words
+from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus
 
 
 class BytewiseCharField(models.CharField):
@@ -58,6 +58,9 @@ class SearchWordQuerySet(models.QuerySet):
     def current(self) -> "SearchWordQuerySet":
         return self.filter(status=SignatoryStatus.CURRENT)
 
+    def of_kinds(self, slugs: list[str]) -> "SearchWordQuerySet":
+        return self.filter(kind__in=[KIND_BY_SLUG[slug] for slug in slugs])
+
     def supporting_since_year(self, year: int) -> "SearchWordQuerySet":
         return self.filter(supporter_since__year=year)
 
@@ -77,12 +80,12 @@ class SearchWord(models.Model):
     pk = models.CompositePrimaryKey("signatory", "word")
     word = BytewiseCharField(max_length=60)
     # Letters in common with the supporter's word before it in alphabetical order
-    # (see `signatories.words`): `shared < len(prefix)` keeps one row per supporter.
+    # (see `signatories.models.word_index`): `shared < len(prefix)` keeps one row per supporter.
     shared = models.PositiveSmallIntegerField()
     signatory = models.ForeignKey(
         "Signatory", on_delete=models.CASCADE, related_name="search_words", db_index=False
     )
-    # The supporter's columns, as they are on the supporter (signatories.words.CARRIED).
+    # The supporter's columns, as they are on the supporter (signatories.models.word_index.CARRIED).
     type = models.CharField(max_length=20)
     region = models.CharField(max_length=20)
     country = models.CharField(max_length=2)

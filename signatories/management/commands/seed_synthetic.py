@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from signatories import words
 from signatories.management import synthetic
 from signatories.models import SearchWord, Signatory
+from signatories.models import word_index as words
 from signatories.models.revision import bump_revision
 
 BATCH = 20_000

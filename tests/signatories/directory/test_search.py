@@ -7,8 +7,8 @@ from django.core.management import call_command
 from django.db import transaction
 from django.urls import reverse
 
-from signatories import words
 from signatories.models import SearchWord, Signatory
+from signatories.models import word_index as words
 from tests.factories import EditorFactory, SignatoryFactory, StateFactory
 from tests.signatories.importing.helpers import import_, official
 
