@@ -2,7 +2,7 @@ from django.contrib import admin
 
 from principles.models import Principle
 from signatories.admin import CitationInline
-from signatories.admin_history import LabelledHistoryAdmin
+from signatories.admin.history import LabelledHistoryAdmin
 
 
 class PrincipleCitationInline(CitationInline):

@@ -1,4 +1,9 @@
-"""Staff editing: supporters with their citations, sources, milestones; history on all."""
+"""Staff editing: supporters with their citations, sources, milestones; history on all.
+
+Beside this module: the supporters list's `filters`, its `search` (the public search's
+normal form), and `history` pages that show choices by their labels. The admin's import
+pages are in `signatories.importing.admin`. May import any package below it.
+"""
 
 from django import forms
 from django.contrib import admin
@@ -9,9 +14,9 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from signatories import admin_search
-from signatories.admin_filters import CountryInUseFilter, GapFilter, KindInUseFilter
-from signatories.admin_history import LabelledHistoryAdmin
+from signatories.admin import search as admin_search
+from signatories.admin.filters import CountryInUseFilter, GapFilter, KindInUseFilter
+from signatories.admin.history import LabelledHistoryAdmin
 from signatories.exports import stream
 from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
 from signatories.importing.admin import import_view
