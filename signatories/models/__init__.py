@@ -5,6 +5,7 @@
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `events`: `SignatoryEvent`, the official list's history of an entry, and
   `SignatoryAlliance`, another initiative the list says a supporter belongs to.
+- `imports`: `ImportReport`, what an import from the admin did.
 - `words`: `SearchWord`, the words' index that search counts from; `word_index`: what a
   supporter's words are, and how the index is written in step with every write.
 - `revision`: `Revision`, the number every write raises, for the caches.
@@ -17,6 +18,7 @@ subject package.
 
 from signatories.models.events import Alliance, EventKind, SignatoryAlliance, SignatoryEvent
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
+from signatories.models.imports import ImportReport
 from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.revision import Revision
@@ -37,6 +39,7 @@ __all__ = [
     "SignatoryEvent",
     "Citation",
     "CitationBasis",
+    "ImportReport",
     "Milestone",
     "MilestoneCount",
     "Revision",

@@ -256,6 +256,7 @@ def test_derived_fields_are_what_saving_would_make_them(seeded):
         stored = (
             signatory.region,
             signatory.sort_name,
+            signatory.name_key,
             signatory.search_text,
             signatory.supporter_since,
         )
@@ -263,6 +264,7 @@ def test_derived_fields_are_what_saving_would_make_them(seeded):
         assert (
             signatory.region,
             signatory.sort_name,
+            signatory.name_key,
             signatory.search_text,
             signatory.supporter_since,
         ) == stored
