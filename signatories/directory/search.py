@@ -18,7 +18,7 @@ from signatories.models.words import SearchWordQuerySet
 
 # The filters the index answers, by the columns its rows carry. A filter not named here
 # (added to the list later) makes a search read the supporters again until it is added.
-ANSWERED = frozenset({"q", "type", "kind", "region", "country", "since", "status", "sort"})
+ANSWERED = frozenset({"q", "type", "kind", "region", "country", "since", "as_of", "status", "sort"})
 
 
 def searched(filterset: FilterSet) -> bool:

@@ -4,6 +4,8 @@ import datetime
 import json
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -183,3 +185,16 @@ def test_a_search_shows_the_alliances_without_counting_them(client, directory):
     assert _names(client.get(LIST, {"q": "early", "alliance": "charter-of-trust"})) == [
         "Early Bird"
     ]
+
+
+def test_a_search_as_of_a_day_is_counted_from_the_words_index(client, directory):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"q": "gone", "as_of": "2019-12-31"})
+    assert _names(response) == ["Gone Since"]
+    assert response.context["counts"]["total"] == 1
+    counting = [query["sql"] for query in queries if "COUNT(" in query["sql"].upper()]
+    assert counting
+    assert all('"signatories_signatory"' not in sql for sql in counting), counting
+    assert _names(client.get(LIST, {"q": "gone", "as_of": "2020-12-31"})) == []
+    former = client.get(LIST, {"q": "gone", "as_of": "2020-12-31", "status": "former"})
+    assert _names(former) == ["Gone Since"]
