@@ -44,7 +44,7 @@ class Change:
     @property
     def title(self) -> str:
         """One plain sentence, for the feed's entry titles."""
-        return TITLES[self.kind] % {"name": self.signatory.name, "date": self.date_display}
+        return TITLES[self.kind] % {"name": self.signatory.shown_name, "date": self.date_display}
 
     @property
     def anchor(self) -> str:
@@ -60,7 +60,7 @@ TITLES = {
     ChangeKind.RETURNED: _("%(name)s is a supporter of the Paris Call again (%(date)s)"),
     ChangeKind.CORRECTED: _("The directory corrected its record of %(name)s (%(date)s)"),
 }
-SIGNATORY_FIELDS = ["name", "slug", "type", "country", "region", *SINCE_FIELDS]
+SIGNATORY_FIELDS = ["name", "name_fr", "slug", "type", "country", "region", *SINCE_FIELDS]
 
 
 def described(rows) -> list[Change]:

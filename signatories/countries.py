@@ -13,17 +13,19 @@ from django import forms
 from django.db import models
 from django.db.models import Count
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories import dates
+from signatories.bilingual import localised
 from signatories.cache import cached, cached_with_version
+from signatories.collation import sort_key
 from signatories.filters import COUNTRY_CODES, _invalid
 from signatories.links import list_url
 from signatories.m49 import M49
 from signatories.models import Signatory, SignatoryQuerySet, SignatoryStatus, SignatoryType
-from signatories.regions import Region
+from signatories.regions import Region, in_page_language
 from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 # Supporters of each type named on a country's page; the rest are a link to the list.
@@ -208,16 +210,20 @@ def row_of(found: dict, code: str) -> CountryRow | None:
 
 
 SORT_KEYS = {
-    CountrySort.NAME: (lambda row: row.name, False),
-    CountrySort.NAME_DESCENDING: (lambda row: row.name, True),
-    CountrySort.COUNT: (lambda row: (row.total, row.name), False),
-    CountrySort.COUNT_DESCENDING: (lambda row: (-row.total, row.name), False),
+    CountrySort.NAME: (lambda row, name: name, False),
+    CountrySort.NAME_DESCENDING: (lambda row, name: name, True),
+    CountrySort.COUNT: (lambda row, name: (row.total, name), False),
+    CountrySort.COUNT_DESCENDING: (lambda row, name: (-row.total, name), False),
 }
 
 
 def sorted_rows(rows: dict[str, CountryRow], sort: str) -> list[CountryRow]:
+    """The rows in the chosen order; names in the page language's collation (« Bénin »
+    before « Burkina Faso », « Égypte » among the E on a French page)."""
     key, reverse_order = SORT_KEYS[CountrySort(sort or CountrySort.NAME)]
-    return sorted(rows.values(), key=key, reverse=reverse_order)
+    language = get_language()
+    names = {row.code: sort_key(row.name, language) for row in rows.values()}
+    return sorted(rows.values(), key=lambda row: key(row, names[row.code]), reverse=reverse_order)
 
 
 def is_country(code: str) -> bool:
@@ -239,22 +245,25 @@ def place_of(code: str) -> Place | None:
     entry = M49.get(code)
     if not entry:
         return None
-    return Place(Region(entry[0]).label, entry[1], entry[2])
+    return Place(Region(entry[0]).label, in_page_language(entry[1]), in_page_language(entry[2]))
 
 
 def country_detail(code: str, status: str) -> dict:
     """A country's page: its state (whatever its status) and its first supporters by type."""
-    return cached("country", (code, status), lambda: _detail(code, status))
+    language = get_language()
+    return cached("country", (code, status, language), lambda: _detail(code, status, language))
 
 
-def _detail(code: str, status: str) -> dict:
+def _detail(code: str, status: str, language: str) -> dict:
     in_country = Signatory.objects.filter(country=code)
     state = _states(in_country.states()).get(code)
-    supporters = in_country.with_status(status).by_name()
+    supporters = in_country.with_status(status).by_name(language)
     first = {}
     for value in SignatoryType.values:
-        names = supporters.filter(type=value).values_list("name", "slug")
-        first[value] = list(names[:FIRST_SHOWN])
+        rows = supporters.filter(type=value).values_list("name", "name_fr", "slug")
+        first[value] = [
+            (localised(name, name_fr), slug) for name, name_fr, slug in rows[:FIRST_SHOWN]
+        ]
     return {"state": StateStatus(*state) if state else None, "first": first}
 
 

@@ -22,6 +22,7 @@ from django_countries import countries
 
 from signatories.cache import cached
 from signatories.countries import CountryRow, country_counts, country_url, rows_from
+from signatories.typography import typeset
 from signatories.world_map import MARKERS, SHAPES, UNCODED_LAND, VIEWBOX
 
 # Shading for countries whose state is not a supporter: (lowest count, CSS class, legend).
@@ -116,7 +117,7 @@ def world_map(rows: dict[str, CountryRow], highlighted: str = "") -> WorldMap:
                 path=SHAPES.get(code, ""),
                 marker=MARKERS[code] if show_marker else None,
                 css=css_class(row),
-                label=accessible_name(str(countries.name(code) or code), row),
+                label=accessible_name(typeset(countries.name(code) or code), row),
                 url=country_url(code),
                 focusable=has_supporters or code == highlighted,
                 highlighted=code == highlighted,

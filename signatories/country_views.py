@@ -27,6 +27,7 @@ from signatories.country_map import map_html
 from signatories.facets import Facet, Option
 from signatories.links import list_url
 from signatories.models import SignatoryStatus, SignatoryType
+from signatories.typography import typeset
 from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 
@@ -107,7 +108,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         query = request.META.get("QUERY_STRING", "")
         url = reverse("signatories:country", args=[code.lower()])
         return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))
-    code, name = code.upper(), countries.name(code.upper())
+    code, name = code.upper(), typeset(countries.name(code.upper()))
     form = CountryFilterForm(request.GET)
     if not form.is_valid():
         context = {"form": form, "name": name, "code": code}

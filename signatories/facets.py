@@ -17,10 +17,12 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_version
+from signatories.collation import sort_key
 from signatories.filters import FACETS, SignatoryFilter
 from signatories.models import SignatoryType
 from signatories.regions import Region
 from signatories.text import normalise
+from signatories.typography import typeset
 
 # Parameters that choose neither the rows counted nor their facets.
 NOT_COUNTED = ("sort", "page")
@@ -130,10 +132,12 @@ def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     country (a bad `country` value shown back on the form) as they are."""
     names = country_names(language)
     choices = ((code, names.get(code, code)) for code in codes)
-    return sorted(choices, key=lambda choice: normalise(choice[1]))  # "Émirats" among the E's
+    # "Émirats" among the E's; in French collation on French pages.
+    return sorted(choices, key=lambda choice: sort_key(choice[1], language))
 
 
 @lru_cache(maxsize=8)
 def country_names(language: str) -> dict[str, str]:
-    """Every country's name in the language: looked up once, not ~250 times per page."""
-    return {code: str(name) for code, name in countries}
+    """Every country's name in the language, as its pages print it (French typography in
+    French): looked up once, not ~250 times per page."""
+    return {code: typeset(str(name)) for code, name in countries}

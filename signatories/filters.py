@@ -4,10 +4,12 @@ import django_filters
 from django import forms
 from django.db.models import F
 from django.utils.functional import lazy
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.models import (
+    FRENCH_NAME_ORDER,
     NAME_ORDER,
     Signatory,
     SignatoryQuerySet,
@@ -20,12 +22,27 @@ from signatories.vocabulary import STATUS_FILTER_CHOICES
 # The facets, in the order the form shows them: each counts its options under the others.
 FACETS = ("type", "region", "country")
 
-SORTS = {
-    "name": NAME_ORDER,
-    "-name": tuple(f"-{field}" for field in NAME_ORDER),
-    "since": (F("supporter_since").asc(nulls_last=True), "sort_name", "id"),
-    "-since": (F("supporter_since").desc(nulls_last=True), "sort_name", "id"),
-}
+
+def _sorts(order: tuple[str, ...]) -> dict[str, tuple]:
+    """The `sort` values' orders, ties broken by `order` (a language's name order)."""
+    return {
+        "name": order,
+        "-name": tuple(f"-{field}" for field in order),
+        "since": (F("supporter_since").asc(nulls_last=True), *order),
+        "-since": (F("supporter_since").desc(nulls_last=True), *order),
+    }
+
+
+SORTS = _sorts(NAME_ORDER)
+# French pages sort names in French collation.
+FRENCH_SORTS = _sorts(FRENCH_NAME_ORDER)
+
+
+def sorts() -> dict[str, tuple]:
+    """The orders of the page's language."""
+    return FRENCH_SORTS if get_language() == "fr" else SORTS
+
+
 SORT_CHOICES = [
     ("name", _("Name, A to Z")),
     ("-name", _("Name, Z to A")),
@@ -151,7 +168,7 @@ class SignatoryFilter(django_filters.FilterSet):
     def qs(self) -> SignatoryQuerySet:
         queryset = super().qs
         if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by(*SORTS["name"])
+            queryset = queryset.order_by(*sorts()["name"])
         return queryset
 
     def filter_search(self, queryset: SignatoryQuerySet, name: str, value: str):
@@ -164,7 +181,7 @@ class SignatoryFilter(django_filters.FilterSet):
         return queryset.with_status(value)
 
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
-        return queryset.order_by(*SORTS[value])
+        return queryset.order_by(*sorts()[value])
 
     def filtered_without(self, *facets: str) -> SignatoryQuerySet:
         """The results with every filter applied except the `facets`': what they count."""

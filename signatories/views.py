@@ -14,6 +14,7 @@ from signatories.facets import counts_for, facets
 from signatories.filters import SORT_CHOICES, SignatoryFilter
 from signatories.models import Signatory, SignatoryType
 from signatories.regions import Region
+from signatories.typography import typeset
 
 # Up to this many matches, a search's page is sorted from its matches (see
 # sorted_after_matching); beyond, reading in name order finds a page sooner.
@@ -102,7 +103,7 @@ def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     labels = {
         "type": dict(SignatoryType.choices).get,
         "region": dict(Region.choices).get,
-        "country": lambda code, default: countries.name(code) or default,
+        "country": lambda code, default: typeset(countries.name(code)) or default,
     }
     active = {
         name: [

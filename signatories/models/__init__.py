@@ -12,7 +12,12 @@ without importing the models.
 
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.milestones import Milestone, MilestoneCount
-from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
+from signatories.models.queries import (
+    FRENCH_NAME_ORDER,
+    NAME_ORDER,
+    SignatoryQuerySet,
+    name_order,
+)
 from signatories.models.supporters import Signatory, search_text_for
 from signatories.revision import Revision
 from signatories.vocabulary import (
@@ -23,6 +28,7 @@ from signatories.vocabulary import (
 )
 
 __all__ = [
+    "FRENCH_NAME_ORDER",
     "NAME_ORDER",
     "Citation",
     "CitationBasis",
@@ -37,5 +43,6 @@ __all__ = [
     "SourceKind",
     "choice_values",
     "http_url_validator",
+    "name_order",
     "search_text_for",
 ]
