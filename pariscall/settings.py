@@ -320,7 +320,7 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# The full exports, written once per revision (signatories.export_files).
+# The full exports, written once per revision (signatories.exports.files).
 EXPORT_CACHE_DIR = _env_writable_dir(
     "DJANGO_EXPORT_CACHE_DIR", Path(tempfile.gettempdir()) / "pariscall-exports"
 )
