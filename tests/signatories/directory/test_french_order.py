@@ -4,6 +4,7 @@ import datetime
 import re
 
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from signatories.models import Signatory
@@ -147,3 +148,19 @@ def test_a_french_list_page_costs_the_queries_an_english_one_does(
         client.get(FRENCH_LIST, {"type": "state", "region": "europe", "sort": "-name"})
     rows = [query["sql"] for query in queries if "signatories_signatory" in query["sql"]]
     assert any('ORDER BY "signatories_signatory"."sort_name_fr" DESC' in sql for sql in rows)
+
+
+def test_the_french_sort_key_is_compared_bytewise_on_either_database(states):
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(
+                "SELECT collation_name FROM information_schema.columns "
+                "WHERE table_name = 'signatories_signatory' AND column_name = 'sort_name_fr'"
+            )
+            assert cursor.fetchone()[0] == "C"
+        else:
+            # SQLite's default collation, BINARY, compares the bytes.
+            cursor.execute("SELECT 'Z' < 'a', ' ' < 'a', char(1) < ' '")
+            assert cursor.fetchone() == (1, 1, 1)
+    keys = list(Signatory.objects.by_name("fr").values_list("sort_name_fr", flat=True))
+    assert keys == sorted(keys)

@@ -1,0 +1,68 @@
+"""What an import writes into the data exists in both languages, and a state gets its French name."""
+
+import datetime
+
+import pytest
+
+from signatories.models import Signatory, Source
+from tests.signatories.importing.helpers import import_, official, run
+
+pytestmark = pytest.mark.django_db
+
+OLDER = official(
+    "Allemagne,state,DEU,UE,,,,,2019-11-10,",
+    "Leaving Soon,civil-society,BEL,ONG,,,,,2019-11-10,",
+)
+NEWER = official("Allemagne,state,DEU,UE,,,,,2019-11-10,")
+
+
+def test_an_imported_state_is_named_in_english_and_in_french(tmp_path):
+    import_(tmp_path, OLDER)
+    germany = Signatory.objects.get(country="DE")
+    assert (germany.name, germany.name_fr, germany.slug) == ("Germany", "Allemagne", "germany")
+    assert germany.sort_name_fr.startswith("allemagne")
+
+
+def test_the_source_an_import_cites_is_titled_in_both_languages(tmp_path):
+    run(tmp_path, OLDER, "--full-list", name="official-supporters-2024-01-15.csv")
+    source = Source.objects.get(date=datetime.date(2024, 1, 15))
+    assert source.title == (
+        "The official supporters list of 15 January 2024 "
+        "(official-supporters-2024-01-15.csv), as imported"
+    )
+    assert source.title_fr == (
+        "La liste officielle des soutiens du 15 janvier 2024 "
+        "(official-supporters-2024-01-15.csv), telle qu’importée"
+    )
+
+
+def test_a_departure_is_recorded_in_both_languages(tmp_path):
+    run(tmp_path, OLDER, "--full-list", name="official-supporters-2024-01-15.csv")
+    run(tmp_path, NEWER, "--full-list", name="official-supporters-2025-12-25.csv")
+    citation = Signatory.objects.get(name="Leaving Soon").citations.get(
+        source__date=datetime.date(2025, 12, 25)
+    )
+    assert citation.passage == (
+        "The official supporters list of 2025-12-25 has no entry for Leaving Soon."
+    )
+    assert citation.passage_fr == (
+        "La liste officielle des soutiens du 2025-12-25 ne comporte aucune entrée pour "
+        "Leaving Soon."
+    )
+    assert citation.reasoning_fr.startswith("Le fichier est la liste officielle complète")
+
+
+def test_the_export_s_french_names_are_read_back_and_an_older_export_still_imports(tmp_path):
+    header = "name,slug,type,country,region,kind,website,twitter,linkedin,statement,since,since_by"
+    import_(
+        tmp_path,
+        f"{header},status,left,name_fr\n"
+        "Cyber Institute,cyber-institute,civil-society,FR,europe,,,,,,2019,false,current,,"
+        "Institut cyber\n",
+    )
+    assert Signatory.objects.get(slug="cyber-institute").name_fr == "Institut cyber"
+    import_(
+        tmp_path,
+        f"{header}\nOlder Export,older-export,civil-society,FR,europe,,,,,,2019,false\n",
+    )
+    assert Signatory.objects.get(slug="older-export").name_fr == ""
