@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from django_countries import countries
 
+from signatories.collation import french_sort_key
 from signatories.data.m49 import M49
+from signatories.models.supporters import french_name_of_country
 from signatories.text import normalise
 
 SLUG_PREFIX = "synthetic-"
@@ -76,6 +78,8 @@ class SyntheticRow:
     search_text: str
     status: str = "current"
     left_on: datetime.date | None = None
+    name_fr: str = ""
+    sort_name_fr: str = ""
 
 
 def country_codes() -> list[str]:
@@ -100,6 +104,7 @@ def rows(count: int, seed: int = 0) -> Iterator[SyntheticRow]:
 
 def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
     name = str(countries.name(code))
+    name_fr = french_name_of_country(code)
     since, precision, by = _since(rng, always=True)
     return SyntheticRow(
         name=name,
@@ -114,7 +119,9 @@ def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
         sort_name=normalise(name),
-        search_text=normalise(name),
+        search_text=normalise(f"{name} {name_fr}"),
+        name_fr=name_fr,
+        sort_name_fr=french_sort_key(name_fr),
     )
 
 
@@ -145,6 +152,7 @@ def _organisation(index: int, type_: str, code: str, rng: random.Random) -> Synt
         search_text=normalise(name),
         status="former" if left_on else "current",
         left_on=left_on,
+        sort_name_fr=french_sort_key(name),
     )
 
 
