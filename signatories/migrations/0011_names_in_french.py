@@ -9,10 +9,8 @@ from django.db import migrations, models
 from signatories.bilingual import localised
 from signatories.collation import french_sort_key
 from signatories.importing import sentences
-from signatories.models.supporters import french_name_of_country, search_text_for
+from signatories.models.supporters import french_name_for, search_text_for
 
-# The European Union's name in French (the official list's, and its own).
-EUROPEAN_UNION_FR = "Union européenne"
 IMPORT_TITLE = re.compile(r"Imported from (?P<file>.+) on (?P<day>\d{1,2} \w+ \d{4})$")
 LIST_TITLE = re.compile(
     r"The official supporters list of (?P<day>\d{1,2} \w+ \d{4}) \((?P<file>.+)\), as imported$"
@@ -35,10 +33,7 @@ def fill_french_names(apps, schema_editor):
         "name", "name_fr", "type", "country", "aliases"
     ).iterator(chunk_size=2000):
         if not signatory.name_fr:
-            if signatory.type == "state" and signatory.country:
-                signatory.name_fr = french_name_of_country(signatory.country.code)
-            elif signatory.name == "European Union" and not signatory.country:
-                signatory.name_fr = EUROPEAN_UNION_FR
+            signatory.name_fr = french_name_for(signatory.name, signatory.type, signatory.country)
         signatory.sort_name_fr = french_sort_key(signatory.name_fr or signatory.name)
         signatory.search_text = search_text_for(
             signatory.name,

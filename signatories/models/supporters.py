@@ -280,8 +280,8 @@ class Signatory(models.Model):
                 self.supporter_since, self.supporter_since_precision
             )
         self.twitter = self.twitter.strip().lstrip("@")
-        if self.type == SignatoryType.STATE and self.country and not self.name_fr:
-            self.name_fr = french_name_of_country(self.country.code)
+        if not self.name_fr:
+            self.name_fr = french_name_for(self.name, self.type, self.country)
         self.sort_name = normalise(self.name)
         self.sort_name_fr = french_sort_key(self.name_fr or self.name)
         self.search_text = search_text_for(
@@ -327,6 +327,21 @@ def search_text_for(name: str, aliases: str, type: str, country, name_fr: str = 
             with translation.override(code):
                 parts.append(str(countries.name(country.code)))
     return normalise(" ".join(dict.fromkeys(part for part in parts if part)))
+
+
+# Organisations whose French name no source in the data gives but their own: the European
+# Union names itself « Union européenne » (the official list names it in English).
+KNOWN_FRENCH_NAMES = {"european union": "Union européenne"}
+
+
+def french_name_for(name: str, type: str, country) -> str:
+    """The French name a supporter has without anyone typing it: a state's is its
+    country's French short name; a few organisations' are known; others have none."""
+    if type == SignatoryType.STATE and country:
+        return french_name_of_country(country.code)
+    if not country:
+        return KNOWN_FRENCH_NAMES.get(normalise(name), "")
+    return ""
 
 
 def french_name_of_country(code: str) -> str:

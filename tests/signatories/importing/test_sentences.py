@@ -1,4 +1,4 @@
-"""What an import writes into the data exists in both languages, and a state gets its French name."""
+"""What an import writes into the data is in both languages; a state gets its French name."""
 
 import datetime
 
@@ -66,3 +66,9 @@ def test_the_export_s_french_names_are_read_back_and_an_older_export_still_impor
         f"{header}\nOlder Export,older-export,civil-society,FR,europe,,,,,,2019,false\n",
     )
     assert Signatory.objects.get(slug="older-export").name_fr == ""
+
+
+def test_the_european_union_imported_from_the_official_list_is_named_in_french(tmp_path):
+    import_(tmp_path, official("European Union,public-authority,,,,,,,2021-11-11,"))
+    union = Signatory.objects.get(slug="european-union")
+    assert (union.name, union.name_fr) == ("European Union", "Union européenne")
