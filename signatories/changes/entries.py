@@ -9,6 +9,7 @@ from signatories import dates
 from signatories.changes.events import PUBLIC_FIELDS, SINCE_FIELDS, ChangeKind, History
 from signatories.models import Signatory, SignatoryType
 from signatories.regions import Region
+from signatories.typography import typeset
 
 
 @dataclass
@@ -44,7 +45,8 @@ class Change:
     @property
     def title(self) -> str:
         """One plain sentence, for the feed's entry titles."""
-        return TITLES[self.kind] % {"name": self.signatory.shown_name, "date": self.date_display}
+        name = typeset(self.signatory.shown_name)
+        return TITLES[self.kind] % {"name": name, "date": self.date_display}
 
     @property
     def anchor(self) -> str:

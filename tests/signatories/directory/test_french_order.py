@@ -164,3 +164,15 @@ def test_the_french_sort_key_is_compared_bytewise_on_either_database(states):
             assert cursor.fetchone() == (1, 1, 1)
     keys = list(Signatory.objects.by_name("fr").values_list("sort_name_fr", flat=True))
     assert keys == sorted(keys)
+
+
+def test_the_french_feed_and_json_ld_name_a_state_in_french(client, states):
+    feed, page = reverse("signatories:changes-feed"), states["DE"].get_absolute_url()
+    assert "Benin joined" in client.get(feed).content.decode()
+    french = client.get("/fr" + feed).content.decode()
+    assert "Bénin rejoint l’Appel de Paris" in french
+    assert "États-Unis d’Amérique rejoint" in french
+    page = client.get("/fr" + page).text
+    data = re.search(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    assert '"name": "Allemagne"' in data.group(1)
+    assert "Germany" in data.group(1)  # its other name
