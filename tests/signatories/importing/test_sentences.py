@@ -1,10 +1,13 @@
 """What an import writes into the data is in both languages; a state gets its French name."""
 
 import datetime
+from importlib import import_module
 
 import pytest
+from django.apps import apps
 
-from signatories.models import Signatory, Source
+from signatories.models import Citation, Signatory, Source
+from tests.factories import SignatoryFactory, SourceFactory
 from tests.signatories.importing.helpers import import_, official, run
 
 pytestmark = pytest.mark.django_db
@@ -72,3 +75,41 @@ def test_the_european_union_imported_from_the_official_list_is_named_in_french(t
     import_(tmp_path, official("European Union,public-authority,,,,,,,2021-11-11,"))
     union = Signatory.objects.get(slug="european-union")
     assert (union.name, union.name_fr) == ("European Union", "Union européenne")
+
+
+def test_the_migration_gives_earlier_imports_their_french_sentences_and_states_their_names():
+    migration = import_module("signatories.migrations.0011_names_in_french")
+    listed = SourceFactory(
+        slug="official-list-2025-12-25-x",
+        kind="import",
+        title="The official supporters list of 25 December 2025 (x.csv), as imported",
+        date=datetime.date(2025, 12, 25),
+    )
+    imported = SourceFactory(
+        slug="import-y", kind="import", title="Imported from y.csv on 3 March 2026"
+    )
+    left = SignatoryFactory(name="Gone Away", status="former", left_on=listed.date)
+    Citation.objects.create(
+        source=listed,
+        signatory=left,
+        passage="The official supporters list of 2025-12-25 has no entry for Gone Away.",
+        basis="derived",
+        reasoning="The file is the whole official list as of 2025-12-25, and …",
+    )
+    state = SignatoryFactory(name="Norway", type="state", country="NO", kind="")
+    Signatory.objects.filter(pk=state.pk).update(name_fr="", sort_name_fr="")
+
+    migration.fill_french_names(apps, None)
+    migration.fill_import_sentences(apps, None)
+
+    assert Signatory.objects.get(pk=state.pk).name_fr == "Norvège"
+    assert Signatory.objects.get(pk=state.pk).sort_name_fr.startswith("norvege")
+    listed.refresh_from_db()
+    imported.refresh_from_db()
+    assert listed.title_fr == (
+        "La liste officielle des soutiens du 25 décembre 2025 (x.csv), telle qu’importée"
+    )
+    assert imported.title_fr == "Importé depuis y.csv le 3 mars 2026"
+    citation = left.citations.get()
+    assert citation.passage_fr.endswith("ne comporte aucune entrée pour Gone Away.")
+    assert citation.reasoning_fr.startswith("Le fichier est la liste officielle complète")
