@@ -19,6 +19,7 @@ from signatories.importing import sentences
 from signatories.importing.reading import ImportFileError
 from signatories.importing.report import Departure
 from signatories.models import Citation, CitationBasis, Signatory, SignatoryStatus, Source
+from signatories.models.word_index import reindex
 
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
@@ -72,6 +73,7 @@ def mark_leaving(departures: list[Departure], source: Source, *, user, reason: s
     bulk_update_with_history(
         signatories, Signatory, ["status", "left_on", "left_source", "updated"], **history
     )
+    reindex(signatories)
     reasoning = sentences.absence_reasoning(source.date)
     citations = []
     for signatory in signatories:

@@ -89,7 +89,7 @@ class _Named:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0010_revision_instance'),
+        ('signatories', '0014_search_words'),
     ]
 
     operations = [
