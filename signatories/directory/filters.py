@@ -39,9 +39,9 @@ SORTS = _sorts(NAME_ORDER)
 FRENCH_SORTS = _sorts(FRENCH_NAME_ORDER)
 
 
-def sorts() -> dict[str, tuple]:
-    """The orders of the page's language."""
-    return FRENCH_SORTS if get_language() == "fr" else SORTS
+def sorts(language: str | None = None) -> dict[str, tuple]:
+    """The orders of the language (the page's unless given)."""
+    return FRENCH_SORTS if (language or get_language()) == "fr" else SORTS
 
 
 SORT_CHOICES = [
@@ -155,7 +155,10 @@ class SignatoryFilter(django_filters.FilterSet):
         model = Signatory
         fields = ["q", "type", "kind", "region", "country", "since", "status", "sort"]
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, language: str | None = None, **kwargs):
+        # The language whose name order `sort` means: the page's unless given (an export
+        # is the same at either address, in the directory's English order).
+        self.language = language
         if data is not None:
             data = data.copy()
             # Country codes are upper case; accept `country=fr` as a person would type it.
@@ -170,7 +173,7 @@ class SignatoryFilter(django_filters.FilterSet):
     def qs(self) -> SignatoryQuerySet:
         queryset = super().qs
         if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by(*sorts()["name"])
+            queryset = queryset.order_by(*sorts(self.language)["name"])
         return queryset
 
     def filter_search(self, queryset: SignatoryQuerySet, name: str, value: str):
@@ -186,7 +189,7 @@ class SignatoryFilter(django_filters.FilterSet):
         return queryset.with_status(value)
 
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
-        return queryset.order_by(*sorts()[value])
+        return queryset.order_by(*sorts(self.language)[value])
 
     def filtered_without(self, *facets: str) -> SignatoryQuerySet:
         """The results with every filter applied except the `facets`': what they count."""
