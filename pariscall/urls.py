@@ -40,3 +40,5 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+handler403 = "pariscall.errors.forbidden"

@@ -5,7 +5,9 @@ default a folder in the system's temporary directory; with several app servers, 
 directory they share), named by a random token, beside a small JSON file saying whose it
 is. Confirming *claims* the file by renaming it, which only one request can do, so a
 second click on "Import" finds it being imported or already imported, never imports it
-twice. Files are kept `KEEP_SECONDS` and removed by the next upload after that.
+twice. Files are kept `KEEP_SECONDS` and removed by the next upload after that. The
+preview's report waits beside the file, so staff can page through it ("problems only")
+without the file being read again.
 """
 
 import contextlib
@@ -107,8 +109,22 @@ def claimed(token: str):
             claimed_path.rename(waiting)
 
 
+def keep_preview(token: str, data: dict) -> None:
+    _file(token, ".preview").write_text(json.dumps(data))
+
+
+def preview(token: str, *, user: int) -> dict | None:
+    """The preview's report of a waiting upload of this user's, or None."""
+    if state(token, user=user) != State.WAITING:
+        return None
+    try:
+        return json.loads(_file(token, ".preview").read_text())
+    except (OSError, ValueError):
+        return None
+
+
 def forget(token: str) -> None:
-    for suffix in (".csv", ".json", ".importing", ".done"):
+    for suffix in (".csv", ".json", ".importing", ".done", ".preview"):
         _file(token, suffix).unlink(missing_ok=True)
 
 

@@ -18,7 +18,7 @@ from django_countries import countries
 from signatories.collation import french_sort_key
 from signatories.data.m49 import M49
 from signatories.models.supporters import french_name_of_country
-from signatories.text import normalise
+from signatories.text import name_key, normalise
 
 SLUG_PREFIX = "synthetic-"
 
@@ -75,6 +75,7 @@ class SyntheticRow:
     supporter_since_precision: str
     supporter_since_is_bound: bool
     sort_name: str
+    name_key: str
     search_text: str
     status: str = "current"
     left_on: datetime.date | None = None
@@ -119,6 +120,7 @@ def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
         sort_name=normalise(name),
+        name_key=name_key(name),
         search_text=normalise(f"{name} {name_fr}"),
         name_fr=name_fr,
         sort_name_fr=french_sort_key(name_fr),
@@ -149,6 +151,7 @@ def _organisation(index: int, type_: str, code: str, rng: random.Random) -> Synt
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
         sort_name=normalise(name),
+        name_key=name_key(name),
         search_text=normalise(name),
         status="former" if left_on else "current",
         left_on=left_on,

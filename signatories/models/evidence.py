@@ -220,7 +220,9 @@ class Citation(models.Model):
     reasoning_shown = Localised("reasoning")
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.passage[:60]}"
+        # The source and the basis: the passage (an import's is the row's raw cells) is
+        # shown below it, in full, wherever a citation is listed.
+        return f"{self.source} · {self.get_basis_display()}"
 
     @property
     def passage_is_ours(self) -> bool:
