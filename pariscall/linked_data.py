@@ -28,11 +28,14 @@ def organization(signatory: Signatory, request: HttpRequest) -> dict:
     data = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES.get(signatory.type, "Organization"),
-        "name": signatory.name,
+        "name": signatory.shown_name,
         "url": request.build_absolute_uri(signatory.get_absolute_url()),
     }
-    if signatory.aliases:
-        data["alternateName"] = signatory.aliases
+    # The name in the page's language first; the other language's name is another name.
+    other_names = [name for name in (signatory.name, signatory.name_fr) if name]
+    other_names = [name for name in other_names if name != data["name"]]
+    if signatory.aliases or other_names:
+        data["alternateName"] = "; ".join([*other_names, signatory.aliases]).strip("; ")
     if signatory.statement:
         data["description"] = signatory.statement
     if signatory.country:

@@ -181,6 +181,12 @@ COLUMNS: tuple[Column, ...] = (
         nullable=True,
         added_later=True,
     ),
+    Column(
+        "name_fr",
+        ("name_fr",),
+        "Its name in French, when it has one (every state: its country's French short name).",
+        added_later=True,
+    ),
 )
 
 FIELDS: tuple[str, ...] = tuple(dict.fromkeys(name for column in COLUMNS for name in column.fields))

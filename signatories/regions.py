@@ -31,5 +31,9 @@ def subregion_of(country_code: str) -> str:
     entry = M49.get(country_code)
     if not entry:
         return ""
-    name = entry[2] or entry[1]
-    return FRENCH.get(name, name) if get_language() == "fr" else name
+    return in_page_language(entry[2] or entry[1])
+
+
+def in_page_language(area: str) -> str:
+    """An M49 sub-region or intermediate region's name in the active language."""
+    return FRENCH.get(area, area) if get_language() == "fr" else area

@@ -10,6 +10,7 @@ from signatories import dates
 from signatories.changes.events import PUBLIC_FIELDS, SINCE_FIELDS, ChangeKind, History
 from signatories.models import Signatory, SignatoryEvent, SignatoryType
 from signatories.regions import Region
+from signatories.typography import typeset
 
 
 @dataclass
@@ -49,7 +50,8 @@ class Change:
     def title(self) -> str:
         """One plain sentence, for the feed's entry titles."""
         titles = LIST_TITLES if self.event else TITLES
-        return titles[self.kind] % {"name": self.signatory.name, "date": self.date_display}
+        name = typeset(self.signatory.shown_name)
+        return titles[self.kind] % {"name": name, "date": self.date_display}
 
     @property
     def anchor(self) -> str:
@@ -85,7 +87,7 @@ LIST_TITLES = {
     ChangeKind.RETURNED: _("%(name)s is back on the official list of supporters (%(date)s)"),
     ChangeKind.CORRECTED: _("The official list corrected its entry for %(name)s (%(date)s)"),
 }
-SIGNATORY_FIELDS = ["name", "slug", "type", "country", "region", *SINCE_FIELDS]
+SIGNATORY_FIELDS = ["name", "name_fr", "slug", "type", "country", "region", *SINCE_FIELDS]
 
 
 def described(rows) -> list[Change]:

@@ -7,8 +7,10 @@ one that left) shows at once. Only canonical, validated parameters reach the cac
 """
 
 from django.db.models import Count
+from django.utils.translation import get_language
 
 from signatories.as_of import on_the_day
+from signatories.bilingual import localised
 from signatories.cache import cached, cached_with_revision
 from signatories.countries.rows import StateStatus
 from signatories.models import Signatory, SignatoryQuerySet, SignatoryStatus, SignatoryType
@@ -79,15 +81,22 @@ def _on_the_day(row: tuple, as_of) -> tuple:
 
 def country_detail(code: str, status: str, as_of=None) -> dict:
     """A country's page: its state (whatever its status) and its first supporters by type."""
-    return cached("country", (code, status, as_of), lambda: _detail(code, status, as_of))
+    language = get_language()
+    return cached(
+        "country",
+        (code, status, as_of, language),
+        lambda: _detail(code, status, as_of, language),
+    )
 
 
-def _detail(code: str, status: str, as_of=None) -> dict:
+def _detail(code: str, status: str, as_of, language: str) -> dict:
     in_country = Signatory.objects.filter(country=code)
     state = _states(in_country.states(), as_of).get(code)
-    supporters = _with_status(in_country, status, as_of).by_name()
+    supporters = _with_status(in_country, status, as_of).by_name(language)
     first = {}
     for value in SignatoryType.values:
-        names = supporters.filter(type=value).values_list("name", "slug")
-        first[value] = list(names[:FIRST_SHOWN])
+        rows = supporters.filter(type=value).values_list("name", "name_fr", "slug")
+        first[value] = [
+            (localised(name, name_fr), slug) for name, name_fr, slug in rows[:FIRST_SHOWN]
+        ]
     return {"state": StateStatus(*state) if state else None, "first": first}

@@ -29,6 +29,7 @@ from signatories.countries.counts import country_counts
 from signatories.countries.forms import CountryFilters
 from signatories.countries.rows import CountryRow, country_url, rows_from
 from signatories.data.outlines import MARKERS, SHAPES, UNCODED_LAND, VIEWBOX
+from signatories.typography import typeset
 
 # Shading by the number of supporters in the country: (lowest count, CSS class, legend).
 SHADES = [
@@ -143,7 +144,7 @@ def world_map(rows: dict[str, CountryRow], highlighted: str = "") -> WorldMap:
                 marker=MARKERS[code] if show_marker else None,
                 shade=shade_class(row),
                 state=state_class(row),
-                label=accessible_name(str(countries.name(code) or code), row),
+                label=accessible_name(typeset(countries.name(code) or code), row),
                 url=country_url(code),
                 focusable=has_supporters or code == highlighted,
                 highlighted=code == highlighted,

@@ -5,16 +5,17 @@ import datetime
 from dataclasses import dataclass
 
 from django.urls import reverse
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django_countries import countries
 
 from signatories import dates
+from signatories.collation import sort_key
 from signatories.countries.forms import CountrySort
 from signatories.data.m49 import M49
 from signatories.directory.filters import COUNTRY_CODES
 from signatories.links import list_url
 from signatories.models import SignatoryStatus, SignatoryType
-from signatories.regions import Region
+from signatories.regions import Region, in_page_language
 
 
 @dataclass(frozen=True)
@@ -95,16 +96,20 @@ def row_of(found: dict, code: str) -> CountryRow | None:
 
 
 SORT_KEYS = {
-    CountrySort.NAME: (lambda row: row.name, False),
-    CountrySort.NAME_DESCENDING: (lambda row: row.name, True),
-    CountrySort.COUNT: (lambda row: (row.total, row.name), False),
-    CountrySort.COUNT_DESCENDING: (lambda row: (-row.total, row.name), False),
+    CountrySort.NAME: (lambda row, name: name, False),
+    CountrySort.NAME_DESCENDING: (lambda row, name: name, True),
+    CountrySort.COUNT: (lambda row, name: (row.total, name), False),
+    CountrySort.COUNT_DESCENDING: (lambda row, name: (-row.total, name), False),
 }
 
 
 def sorted_rows(rows: dict[str, CountryRow], sort: str) -> list[CountryRow]:
+    """The rows in the chosen order; names in the page language's collation (« Bénin »
+    before « Burkina Faso », « Égypte » among the E on a French page)."""
     key, reverse_order = SORT_KEYS[CountrySort(sort or CountrySort.NAME)]
-    return sorted(rows.values(), key=key, reverse=reverse_order)
+    language = get_language()
+    names = {row.code: sort_key(row.name, language) for row in rows.values()}
+    return sorted(rows.values(), key=lambda row: key(row, names[row.code]), reverse=reverse_order)
 
 
 def is_country(code: str) -> bool:
@@ -126,7 +131,7 @@ def place_of(code: str) -> Place | None:
     entry = M49.get(code)
     if not entry:
         return None
-    return Place(Region(entry[0]).label, entry[1], entry[2])
+    return Place(Region(entry[0]).label, in_page_language(entry[1]), in_page_language(entry[2]))
 
 
 def status_sentence(name: str, state: StateStatus | None) -> str:

@@ -29,6 +29,7 @@ from signatories.countries.rows import (
 from signatories.forms import Facet, Option
 from signatories.links import list_url
 from signatories.models import SignatoryStatus, SignatoryType
+from signatories.typography import typeset
 from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 
@@ -113,7 +114,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         query = request.META.get("QUERY_STRING", "")
         url = reverse("signatories:country", args=[code.lower()])
         return HttpResponsePermanentRedirect(url + (f"?{query}" if query else ""))
-    code, name = code.upper(), countries.name(code.upper())
+    code, name = code.upper(), typeset(countries.name(code.upper()))
     form = CountryFilterForm(request.GET)
     if not form.is_valid():
         context = {"form": form, "name": name, "code": code}

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_revision
+from signatories.collation import sort_key
 from signatories.directory import search
 from signatories.directory.alliances import ALLIANCE_CHOICES, alliance_counts, alliance_cube
 from signatories.directory.filters import FACETS, SignatoryFilter
@@ -25,6 +26,7 @@ from signatories.models import SignatoryType
 from signatories.models.word_index import query_words
 from signatories.regions import Region
 from signatories.text import normalise
+from signatories.typography import typeset
 from signatories.vocabulary import KIND_CHOICES, KIND_SLUGS
 
 # Parameters that choose neither the rows counted nor their facets.
@@ -171,16 +173,18 @@ def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     country (a bad `country` value shown back on the form) as they are."""
     names, keys = country_names(language), _country_sort_keys(language)
     choices = ((code, names.get(code, code)) for code in codes)
-    # "Émirats" among the E's; the keys normalised once per language, not per page.
-    return sorted(choices, key=lambda choice: keys.get(choice[0]) or normalise(choice[1]))
+    # "Émirats" among the E's; in French collation on French pages. The keys are computed
+    # once per language, not per page.
+    return sorted(choices, key=lambda choice: keys.get(choice[0]) or sort_key(choice[1], language))
 
 
 @lru_cache(maxsize=8)
 def _country_sort_keys(language: str) -> dict[str, str]:
-    return {code: normalise(name) for code, name in country_names(language).items()}
+    return {code: sort_key(name, language) for code, name in country_names(language).items()}
 
 
 @lru_cache(maxsize=8)
 def country_names(language: str) -> dict[str, str]:
-    """Every country's name in the language: looked up once, not ~250 times per page."""
-    return {code: str(name) for code, name in countries}
+    """Every country's name in the language, as its pages print it (French typography in
+    French): looked up once, not ~250 times per page."""
+    return {code: typeset(str(name)) for code, name in countries}

@@ -4,6 +4,7 @@ status, sort (the README's "Pages and downloads" says what each means)."""
 import django_filters
 from django import forms
 from django.db.models import F
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
@@ -11,6 +12,7 @@ from signatories.as_of import AsOfField, on_the_day
 from signatories.directory.alliances import ALLIANCE_CHOICES, in_alliances
 from signatories.forms import invalid_choice
 from signatories.models import (
+    FRENCH_NAME_ORDER,
     NAME_ORDER,
     Alliance,
     Signatory,
@@ -24,12 +26,27 @@ from signatories.vocabulary import KIND_BY_SLUG, KIND_CHOICES, STATUS_FILTER_CHO
 # The facets, in the order the form shows them: each counts its options under the others.
 FACETS = ("type", "kind", "region", "country")
 
-SORTS = {
-    "name": NAME_ORDER,
-    "-name": tuple(f"-{field}" for field in NAME_ORDER),
-    "since": (F("supporter_since").asc(nulls_last=True), "sort_name", "id"),
-    "-since": (F("supporter_since").desc(nulls_last=True), "sort_name", "id"),
-}
+
+def _sorts(order: tuple[str, ...]) -> dict[str, tuple]:
+    """The `sort` values' orders, ties broken by `order` (a language's name order)."""
+    return {
+        "name": order,
+        "-name": tuple(f"-{field}" for field in order),
+        "since": (F("supporter_since").asc(nulls_last=True), *order),
+        "-since": (F("supporter_since").desc(nulls_last=True), *order),
+    }
+
+
+SORTS = _sorts(NAME_ORDER)
+# French pages sort names in French collation.
+FRENCH_SORTS = _sorts(FRENCH_NAME_ORDER)
+
+
+def sorts(language: str | None = None) -> dict[str, tuple]:
+    """The orders of the language (the page's unless given)."""
+    return FRENCH_SORTS if (language or get_language()) == "fr" else SORTS
+
+
 SORT_CHOICES = [
     ("name", _("Name, A to Z")),
     ("-name", _("Name, Z to A")),
@@ -168,7 +185,10 @@ class SignatoryFilter(django_filters.FilterSet):
             "sort",
         ]
 
-    def __init__(self, data=None, *args, **kwargs):
+    def __init__(self, data=None, *args, language: str | None = None, **kwargs):
+        # The language whose name order `sort` means: the page's unless given (an export
+        # is the same at either address, in the directory's English order).
+        self.language = language
         if data is not None:
             data = data.copy()
             # Country codes are upper case; accept `country=fr` as a person would type it.
@@ -183,7 +203,7 @@ class SignatoryFilter(django_filters.FilterSet):
     def qs(self) -> SignatoryQuerySet:
         queryset = super().qs
         if not self.form.cleaned_data.get("sort"):
-            queryset = queryset.order_by(*SORTS["name"])
+            queryset = queryset.order_by(*sorts(self.language)["name"])
         return queryset
 
     def filter_search(self, queryset: SignatoryQuerySet, name: str, value: str):
@@ -208,7 +228,7 @@ class SignatoryFilter(django_filters.FilterSet):
         return in_alliances(queryset, value)
 
     def filter_sort(self, queryset: SignatoryQuerySet, name: str, value: str):
-        return queryset.order_by(*SORTS[value])
+        return queryset.order_by(*sorts(self.language)[value])
 
     def filtered_without(self, *facets: str) -> SignatoryQuerySet:
         """The results with every filter applied except the `facets`': what they count."""

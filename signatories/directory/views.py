@@ -16,6 +16,7 @@ from signatories.directory.filters import SORT_CHOICES, SignatoryFilter
 from signatories.directory.keys import canonical_query, list_fragment_key
 from signatories.models import Alliance, Signatory, SignatoryType
 from signatories.regions import Region
+from signatories.typography import typeset
 from signatories.vocabulary import KIND_CHOICES
 
 # Up to this many matches, a search's page is sorted from its matches (see
@@ -111,7 +112,7 @@ def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
         "type": dict(SignatoryType.choices).get,
         "kind": lambda slug, default: capfirst(dict(KIND_CHOICES).get(slug, default)),
         "region": dict(Region.choices).get,
-        "country": lambda code, default: countries.name(code) or default,
+        "country": lambda code, default: typeset(countries.name(code)) or default,
         "alliance": dict(Alliance.choices).get,
     }
     active = {

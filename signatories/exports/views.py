@@ -2,6 +2,7 @@
 export gives it, with its citations. /datapackage.json, which describes them, is served
 from `pariscall` beside the site-wide pages, from `signatories.exports.datapackage`."""
 
+from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.utils.translation import gettext as _
 
@@ -40,7 +41,10 @@ def _citation(citation: Citation) -> dict:
 
 def _filtered_or_400(request: HttpRequest) -> SignatoryFilter | HttpResponse:
     """The export's filters, or a 400 answer in JSON saying what was wrong and what is valid."""
-    filterset = SignatoryFilter(request.GET, queryset=Signatory.objects.all())
+    # The same file at either address: the directory's (English) name order.
+    filterset = SignatoryFilter(
+        request.GET, queryset=Signatory.objects.all(), language=settings.LANGUAGE_CODE
+    )
     if filterset.is_valid():
         return filterset
     return JsonResponse({"errors": filterset.errors}, status=400)

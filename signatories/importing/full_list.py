@@ -16,6 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
+from signatories.importing import sentences
 from signatories.importing.reading import ImportFileError
 from signatories.importing.report import Departure
 from signatories.models import Citation, CitationBasis, Signatory, SignatoryStatus, Source
@@ -79,18 +80,19 @@ def mark_leaving(departures: list[Departure], source: Source, *, user, reason: s
         signatories, Signatory, ["status", "left_on", "left_source", "updated"], **history
     )
     reindex(signatories)
-    day = source.date.isoformat()
-    citations = [
-        Citation(
-            source=source,
-            signatory=signatory,
-            passage=f"The official supporters list of {day} has no entry for {signatory.name}.",
-            basis=CitationBasis.DERIVED,
-            reasoning=(
-                f"The file is the whole official list as of {day}, and an earlier whole "
-                "list had this supporter: it is no longer on the list from that date."
-            ),
+    reasoning = sentences.absence_reasoning(source.date)
+    citations = []
+    for signatory in signatories:
+        passage = sentences.absence_passage(source.date, signatory)
+        citations.append(
+            Citation(
+                source=source,
+                signatory=signatory,
+                passage=passage.en,
+                passage_fr=passage.fr,
+                basis=CitationBasis.DERIVED,
+                reasoning=reasoning.en,
+                reasoning_fr=reasoning.fr,
+            )
         )
-        for signatory in signatories
-    ]
     bulk_create_with_history(citations, Citation, **history)

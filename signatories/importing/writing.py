@@ -15,6 +15,7 @@ from django.utils.text import slugify
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from signatories.dates import Precision
+from signatories.importing import sentences
 from signatories.importing.report import RowOutcome, RowResult
 from signatories.models import Citation, CitationBasis, Signatory, Source, SourceKind
 from signatories.models.word_index import reindex
@@ -37,25 +38,22 @@ def import_source(filename: str, today: datetime.date, as_of: datetime.date | No
     date = as_of or today
     if as_of:
         slug = f"official-list-{as_of.isoformat()}-{stem}"
-        title = f"The official supporters list of {_day(as_of)} ({filename}), as imported"
+        title = sentences.whole_list_title(filename, as_of)
     else:
         slug = f"import-{stem}-{today.isoformat()}"
-        title = f"Imported from {filename} on {_day(today)}"
+        title = sentences.import_title(filename, today)
     source, _created = Source.objects.get_or_create(
         slug=slug,
         defaults={
             "kind": SourceKind.IMPORT,
-            "title": title[:300],
+            "title": title.en[:300],
+            "title_fr": title.fr[:300],
             "date": date,
             "date_precision": Precision.DAY,
             "covers_whole_list": bool(as_of),
         },
     )
     return source
-
-
-def _day(date: datetime.date) -> str:
-    return f"{date.day} {date:%B} {date.year}"
 
 
 class Writer:

@@ -15,7 +15,9 @@ from dataclasses import dataclass
 
 from django_countries import countries
 
+from signatories.collation import french_sort_key
 from signatories.data.m49 import M49
+from signatories.models.supporters import french_name_of_country
 from signatories.text import name_key, normalise
 
 SLUG_PREFIX = "synthetic-"
@@ -77,6 +79,8 @@ class SyntheticRow:
     search_text: str
     status: str = "current"
     left_on: datetime.date | None = None
+    name_fr: str = ""
+    sort_name_fr: str = ""
 
 
 def country_codes() -> list[str]:
@@ -101,6 +105,7 @@ def rows(count: int, seed: int = 0) -> Iterator[SyntheticRow]:
 
 def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
     name = str(countries.name(code))
+    name_fr = french_name_of_country(code)
     since, precision, by = _since(rng, always=True)
     return SyntheticRow(
         name=name,
@@ -116,7 +121,9 @@ def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
         supporter_since_is_bound=by,
         sort_name=normalise(name),
         name_key=name_key(name),
-        search_text=normalise(name),
+        search_text=normalise(f"{name} {name_fr}"),
+        name_fr=name_fr,
+        sort_name_fr=french_sort_key(name_fr),
     )
 
 
@@ -148,6 +155,7 @@ def _organisation(index: int, type_: str, code: str, rng: random.Random) -> Synt
         search_text=normalise(name),
         status="former" if left_on else "current",
         left_on=left_on,
+        sort_name_fr=french_sort_key(name),
     )
 
 

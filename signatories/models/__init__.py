@@ -20,7 +20,12 @@ from signatories.models.events import Alliance, EventKind, SignatoryAlliance, Si
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.imports import ImportReport
 from signatories.models.milestones import Milestone, MilestoneCount
-from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
+from signatories.models.queries import (
+    FRENCH_NAME_ORDER,
+    NAME_ORDER,
+    SignatoryQuerySet,
+    name_order,
+)
 from signatories.models.revision import Revision
 from signatories.models.supporters import Signatory, search_text_for
 from signatories.models.words import SearchWord
@@ -32,6 +37,7 @@ from signatories.vocabulary import (
 )
 
 __all__ = [
+    "FRENCH_NAME_ORDER",
     "NAME_ORDER",
     "Alliance",
     "EventKind",
@@ -52,5 +58,6 @@ __all__ = [
     "SourceKind",
     "choice_values",
     "http_url_validator",
+    "name_order",
     "search_text_for",
 ]

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from signatories import dates
+from signatories.bilingual import Localised
 from signatories.dates import Precision
 from signatories.vocabulary import choice_values, http_url_validator
 
@@ -34,7 +35,19 @@ class Source(models.Model):
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
     title = models.CharField(_("title"), max_length=300)
+    title_fr = models.CharField(
+        _("title in French"),
+        max_length=300,
+        blank=True,
+        help_text=_("Only for a title the directory gave; an article's title is quoted."),
+    )
     publisher = models.CharField(_("publisher or author"), max_length=200, blank=True)
+    publisher_fr = models.CharField(
+        _("publisher in French"),
+        max_length=200,
+        blank=True,
+        help_text=_("When the publisher has a French name (the Paris Call's own site)."),
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=Precision.choices, default="day"
@@ -45,6 +58,7 @@ class Source(models.Model):
         blank=True,
         help_text=_("What is known of the date when it is not exact."),
     )
+    date_note_fr = models.CharField(_("about the date, in French"), max_length=300, blank=True)
     url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
     covers_whole_list = models.BooleanField(
         _("the whole official list"),
@@ -69,6 +83,10 @@ class Source(models.Model):
             ),
         ]
 
+    title_shown = Localised("title")
+    publisher_shown = Localised("publisher")
+    date_note_shown = Localised("date_note")
+
     def __str__(self) -> str:
         return self.title
 
@@ -83,6 +101,11 @@ class Source(models.Model):
     @property
     def date_display(self) -> str:
         return dates.display(self.date, self.date_precision)
+
+    @property
+    def title_is_ours(self) -> bool:
+        """A title the directory gave (it has a French one), not one quoted from the source."""
+        return bool(self.title_fr)
 
 
 class CitationManager(models.Manager):
@@ -133,12 +156,18 @@ class Citation(models.Model):
         verbose_name=_("principle"),
     )
     passage = models.TextField(_("passage"), help_text=_("Quoted exactly from the source."))
+    passage_fr = models.TextField(
+        _("passage in French"),
+        blank=True,
+        help_text=_("Only when the directory wrote the passage (an import's finding)."),
+    )
     basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices, default=Basis.STATED)
     reasoning = models.TextField(
         _("reasoning"),
         blank=True,
         help_text=_("How the fact follows from the passage, when it is derived."),
     )
+    reasoning_fr = models.TextField(_("reasoning in French"), blank=True)
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -188,10 +217,18 @@ class Citation(models.Model):
             ),
         ]
 
+    passage_shown = Localised("passage")
+    reasoning_shown = Localised("reasoning")
+
     def __str__(self) -> str:
         # The source and the basis: the passage (an import's is the row's raw cells) is
         # shown below it, in full, wherever a citation is listed.
         return f"{self.source} · {self.get_basis_display()}"
+
+    @property
+    def passage_is_ours(self) -> bool:
+        """A passage the directory wrote (it has a French one), not one quoted."""
+        return bool(self.passage_fr)
 
     def natural_key(self) -> tuple:
         return (

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from signatories import dates
+from signatories.bilingual import Localised
 from signatories.dates import Precision
 from signatories.models.evidence import Source
 from signatories.vocabulary import SignatoryType, choice_values
@@ -24,6 +25,7 @@ class Milestone(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     label = models.CharField(_("label"), max_length=200)
+    label_fr = models.CharField(_("label in French"), max_length=200, blank=True)
     date = models.DateField(_("date"))
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=Precision.choices, default="day"
@@ -34,6 +36,7 @@ class Milestone(models.Model):
     total = models.PositiveIntegerField(_("total"), null=True, blank=True)
     total_is_lower_bound = models.BooleanField(_("total is “more than”"), default=False)
     note = models.TextField(_("note"), blank=True)
+    note_fr = models.TextField(_("note in French"), blank=True)
 
     history = HistoricalRecords()
     objects = MilestoneQuerySet.as_manager()
@@ -42,6 +45,9 @@ class Milestone(models.Model):
         verbose_name = _("milestone")
         verbose_name_plural = _("milestones")
         ordering = ["date", "slug"]
+
+    label_shown = Localised("label")
+    note_shown = Localised("note")
 
     def __str__(self) -> str:
         return f"{self.label} ({self.date_display})"

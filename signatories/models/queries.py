@@ -7,6 +7,7 @@ the exports, the sitemap, the admin, the counts.
 from django.db import connections, models
 from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
+from django.utils import translation
 
 from signatories import columns
 from signatories.models.word_index import query_words
@@ -14,10 +15,21 @@ from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus, Si
 
 # The directory's one name order: accent- and case-insensitive name, then id for ties.
 NAME_ORDER = ("sort_name", "id")
+# The same on French pages: the French name in French collation (signatories.collation).
+FRENCH_NAME_ORDER = ("sort_name_fr", "id")
+SORT_KEYS = ("sort_name", "sort_name_fr")
+
+
+def name_order(language: str | None = None) -> tuple[str, ...]:
+    """The name order of the language (the active one unless given)."""
+    language = language or translation.get_language()
+    return FRENCH_NAME_ORDER if language == "fr" else NAME_ORDER
+
 
 # What a row of the list shows (and its link needs).
 LIST_FIELDS = (
     "name",
+    "name_fr",
     "slug",
     "type",
     "country",
@@ -33,8 +45,9 @@ class SignatoryQuerySet(models.QuerySet):
     def get_by_natural_key(self, slug: str) -> models.Model:
         return self.get(slug=slug)
 
-    def by_name(self) -> "SignatoryQuerySet":
-        return self.order_by(*NAME_ORDER)
+    def by_name(self, language: str | None = None) -> "SignatoryQuerySet":
+        """In the name order of the page's language (or of `language`)."""
+        return self.order_by(*name_order(language))
 
     def current(self) -> "SignatoryQuerySet":
         """The supporters on the official list today: what pages show unless asked."""
@@ -49,7 +62,7 @@ class SignatoryQuerySet(models.QuerySet):
         return self.only(*LIST_FIELDS)
 
     def for_sitemap(self) -> "SignatoryQuerySet":
-        return self.only("slug", "updated").by_name()
+        return self.only("slug", "updated").order_by(*NAME_ORDER)
 
     def export_rows(self) -> "SignatoryQuerySet":
         """Tuples of the export's fields (see `signatories.columns`), no model instances."""
@@ -99,8 +112,8 @@ class SignatoryQuerySet(models.QuerySet):
         index: for a search with few matches, whose names may all sort together far down
         that index (those that start with the word searched)."""
         order = list(self.query.order_by)
-        if order and order[0] in ("sort_name", "-sort_name"):
-            name = Concat("sort_name", Value(""), output_field=models.CharField())
+        if order and isinstance(order[0], str) and order[0].lstrip("-") in SORT_KEYS:
+            name = Concat(order[0].lstrip("-"), Value(""), output_field=models.CharField())
             order[0] = name.desc() if order[0].startswith("-") else name.asc()
         return self.order_by(*order)
 

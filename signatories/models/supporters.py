@@ -11,6 +11,8 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from signatories import dates, links
+from signatories.bilingual import Localised
+from signatories.collation import SortKeyField, french_sort_key
 from signatories.dates import Precision
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.regions import Region, region_of, subregion_of
@@ -29,6 +31,15 @@ from signatories.vocabulary import (
 
 class Signatory(models.Model):
     name = models.CharField(_("name"), max_length=300)
+    name_fr = models.CharField(
+        _("name in French"),
+        max_length=300,
+        blank=True,
+        help_text=_(
+            "Shown on the French pages. A state's is its country's French name, filled in "
+            "when left empty."
+        ),
+    )
     slug = models.SlugField(_("slug"), max_length=320, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=SignatoryType.choices)
     country = CountryField(_("country"), blank=True)
@@ -106,6 +117,9 @@ class Signatory(models.Model):
     )
     # The name without case or accents, so that "École" sorts among the E's on every database.
     sort_name = models.CharField(max_length=300, editable=False, default="")
+    # The French name's French collation key (see signatories.collation): the French pages'
+    # name order, identical on SQLite and PostgreSQL.
+    sort_name_fr = SortKeyField(max_length=1000, editable=False, default="")
     # The name without case, accents, punctuation or spaces: the natural key's form of it.
     name_key = models.CharField(max_length=300, editable=False, default="")
     review_flag = models.CharField(
@@ -207,7 +221,18 @@ class Signatory(models.Model):
                 condition=Q(status="former"),
                 name="signatory_former_sort_name",
             ),
+            # The same orders on the French pages: the list, its type, region and country
+            # filters, and a country's supporters of one type.
+            models.Index(fields=["sort_name_fr", "id"], name="signatory_sort_name_fr_id"),
+            models.Index(fields=["type", "sort_name_fr"], name="signatory_type_sort_name_fr"),
+            models.Index(fields=["region", "sort_name_fr"], name="signatory_region_sort_name_fr"),
+            models.Index(
+                fields=["country", "type", "sort_name_fr"], name="signatory_country_type_fr"
+            ),
         ]
+
+    # The name in the page's language: the French name on a French page when there is one.
+    shown_name = Localised("name")
 
     def __str__(self) -> str:
         return self.name
@@ -280,9 +305,14 @@ class Signatory(models.Model):
                 self.supporter_since, self.supporter_since_precision
             )
         self.twitter = self.twitter.strip().lstrip("@")
+        if not self.name_fr:
+            self.name_fr = french_name_for(self.name, self.type, self.country)
         self.sort_name = normalise(self.name)
         self.name_key = name_key(self.name)
-        self.search_text = search_text_for(self.name, self.aliases, self.type, self.country)
+        self.sort_name_fr = french_sort_key(self.name_fr or self.name)
+        self.search_text = search_text_for(
+            self.name, self.aliases, self.type, self.country, self.name_fr
+        )
 
     def clean(self) -> None:
         self.derive()
@@ -321,12 +351,33 @@ class Signatory(models.Model):
         return errors
 
 
-def search_text_for(name: str, aliases: str, type: str, country) -> str:
-    """What `q` matches: the name and aliases, and a state's country name too, in English
-    and in French whichever language the page (or the admin saving it) is in."""
-    parts = [name, aliases]
+def search_text_for(name: str, aliases: str, type: str, country, name_fr: str = "") -> str:
+    """What `q` matches: the name, the French name and aliases, and a state's country name
+    too, in English and in French whichever language the page (or the admin saving it) is in."""
+    parts = [name, name_fr, aliases]
     if type == SignatoryType.STATE and country:
         for code, _name in settings.LANGUAGES:
             with translation.override(code):
                 parts.append(str(countries.name(country.code)))
     return normalise(" ".join(dict.fromkeys(part for part in parts if part)))
+
+
+# Organisations whose French name no source in the data gives but their own: the European
+# Union names itself « Union européenne » (the official list names it in English).
+KNOWN_FRENCH_NAMES = {"european union": "Union européenne"}
+
+
+def french_name_for(name: str, type: str, country) -> str:
+    """The French name a supporter has without anyone typing it: a state's is its
+    country's French short name; a few organisations' are known; others have none."""
+    if type == SignatoryType.STATE and country:
+        return french_name_of_country(country.code)
+    if not country:
+        return KNOWN_FRENCH_NAMES.get(normalise(name), "")
+    return ""
+
+
+def french_name_of_country(code: str) -> str:
+    """The country's French short name, from django-countries' French catalogue."""
+    with translation.override("fr"):
+        return str(countries.name(code))

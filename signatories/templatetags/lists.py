@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from signatories.dates import compact
 from signatories.directory.facets import country_names
 from signatories.regions import Region
+from signatories.typography import typeset
 from signatories.vocabulary import SignatoryType
 
 register = template.Library()
@@ -66,7 +67,7 @@ def facet_options(facet) -> SafeString:
             name,
             escape(option.value),
             " checked" if option.checked else "",
-            escape(str(option.label)),
+            escape(typeset(option.label)),
             "" if option.count is None else COUNT.format(grouped(option.count, separator)),
         )
         for option in facet.options
@@ -86,7 +87,7 @@ def supporter_rows(signatories, list_query: str) -> SafeString:
     return _html(
         ROW.format(
             escape(signatory.get_absolute_url() + list_query),
-            escape(signatory.name),
+            escape(typeset(signatory.shown_name)),
             headings[0],
             escape(types.get(signatory.type, signatory.type)),
             headings[1],

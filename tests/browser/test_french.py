@@ -23,6 +23,7 @@ PAGES = [
     "/signatories/?q=union&sort=-since",
     "/signatories/?type=government&since=soon",
     "/signatories/japan/",
+    "/signatories/france/",
     "/signatories/european-union/",
     "/principles/",
     "/principles/3/",
@@ -133,9 +134,10 @@ def test_filtering_and_opening_a_supporter_in_french_by_keyboard(french_page):
     expect(page.get_by_role("heading", name="1 soutien")).to_be_visible()
     tab_to(page, "a[href^='/fr/signatories/japan/']")
     page.keyboard.press("Enter")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Japan")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Japon")
     expect(page.locator(".facts")).to_contain_text("Japon")
     tab_to(page, ".language-switch a")
     page.keyboard.press("Enter")
     page.wait_for_url(re.compile(r":\d+/signatories/japan/\?q=japon"))
     assert page.evaluate("document.documentElement.lang") == "en"
+    expect(page.get_by_role("heading", level=1)).to_have_text("Japan")

@@ -52,9 +52,9 @@ def test_the_table_schema_describes_every_csv_column_in_order():
     assert schema["primaryKey"] == "slug"
 
 
-def test_an_export_made_before_status_and_left_existed_still_has_every_required_column():
-    assert columns.CSV_COLUMNS[:-2] == columns.REQUIRED_ON_IMPORT
-    assert columns.CSV_COLUMNS[-2:] == ["status", "left"]
+def test_an_export_made_before_status_left_and_name_fr_existed_still_has_every_required_column():
+    assert columns.CSV_COLUMNS[:-3] == columns.REQUIRED_ON_IMPORT
+    assert columns.CSV_COLUMNS[-3:] == ["status", "left", "name_fr"]
 
 
 def test_a_json_record_is_written_as_json_dumps_would_write_it(former):

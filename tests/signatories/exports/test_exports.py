@@ -15,10 +15,10 @@ from tests.factories import SignatoryFactory, SourceFactory, StateFactory
 
 pytestmark = pytest.mark.django_db
 
-# The contract: the original columns, then status and left.
+# The contract: the original columns, then status and left, then the French name.
 CSV_COLUMNS = [
     *("name", "slug", "type", "country", "region", "kind", "website", "twitter", "linkedin"),
-    *("statement", "since", "since_by", "status", "left"),
+    *("statement", "since", "since_by", "status", "left", "name_fr"),
 ]
 
 JSON = reverse("signatories:json")
@@ -83,6 +83,7 @@ def test_the_json_export_has_the_count_and_every_field_of_each_supporter(client,
         "url": "/signatories/cyber-quoted-co/",
         "status": "current",
         "left": None,
+        "name_fr": "",
     }
     interpol = next(item for item in data["results"] if item["slug"] == "interpol")
     assert (interpol["country"], interpol["region"], interpol["since"]) == (
