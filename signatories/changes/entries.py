@@ -8,9 +8,9 @@ from django.utils.translation import gettext_lazy as _
 
 from signatories import dates
 from signatories.changes.events import PUBLIC_FIELDS, SINCE_FIELDS, ChangeKind, History
+from signatories.languages.typography import typeset
 from signatories.models import Signatory, SignatoryEvent, SignatoryType
 from signatories.regions import Region
-from signatories.typography import typeset
 
 
 @dataclass

@@ -10,9 +10,9 @@ from django.db.models import Count
 from django.utils.translation import get_language
 
 from signatories.as_of import on_the_day
-from signatories.bilingual import localised
 from signatories.cache import cached, cached_with_revision
 from signatories.countries.rows import StateStatus
+from signatories.languages.bilingual import localised
 from signatories.models import Signatory, SignatoryQuerySet, SignatoryStatus, SignatoryType
 from signatories.vocabulary import STATUS_ALL
 

@@ -29,7 +29,7 @@ from signatories.countries.counts import country_counts
 from signatories.countries.forms import CountryFilters
 from signatories.countries.rows import CountryRow, country_url, rows_from
 from signatories.data.outlines import MARKERS, SHAPES, UNCODED_LAND, VIEWBOX
-from signatories.typography import typeset
+from signatories.languages.typography import typeset
 
 # Shading by the number of supporters in the country: (lowest count, CSS class, legend).
 SHADES = [

@@ -9,10 +9,10 @@ from django.utils.translation import get_language, gettext
 from django_countries import countries
 
 from signatories import dates
-from signatories.collation import sort_key
 from signatories.countries.forms import CountrySort
 from signatories.data.m49 import M49
 from signatories.directory.filters import COUNTRY_CODES
+from signatories.languages.collation import sort_key
 from signatories.links import list_url
 from signatories.models import SignatoryStatus, SignatoryType
 from signatories.regions import Region, in_page_language

@@ -27,9 +27,9 @@ from signatories.countries.rows import (
     status_sentence,
 )
 from signatories.forms import Facet, Option
+from signatories.languages.typography import typeset
 from signatories.links import list_url
 from signatories.models import SignatoryStatus, SignatoryType
-from signatories.typography import typeset
 from signatories.vocabulary import STATUS_FILTER_CHOICES
 
 

@@ -17,16 +17,16 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_revision
-from signatories.collation import sort_key
 from signatories.directory import search
 from signatories.directory.alliances import ALLIANCE_CHOICES, alliance_counts, alliance_cube
 from signatories.directory.filters import FACETS, SignatoryFilter
 from signatories.forms import Facet, Option
+from signatories.languages.collation import sort_key
+from signatories.languages.typography import typeset
 from signatories.models import SignatoryType
 from signatories.models.word_index import query_words
 from signatories.regions import Region
 from signatories.text import normalise
-from signatories.typography import typeset
 from signatories.vocabulary import KIND_CHOICES, KIND_SLUGS
 
 # Parameters that choose neither the rows counted nor their facets.

@@ -14,9 +14,9 @@ from signatories.directory import search
 from signatories.directory.facets import counts_for, facets
 from signatories.directory.filters import SORT_CHOICES, SignatoryFilter
 from signatories.directory.keys import canonical_query, list_fragment_key
+from signatories.languages.typography import typeset
 from signatories.models import Alliance, Signatory, SignatoryType
 from signatories.regions import Region
-from signatories.typography import typeset
 from signatories.vocabulary import KIND_CHOICES
 
 # Up to this many matches, a search's page is sorted from its matches (see

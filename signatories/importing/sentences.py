@@ -1,6 +1,6 @@
 """The sentences an import writes into the data, in English and in French.
 
-Each returns a `Bilingual` (see `signatories.bilingual`): the English text for the field,
+Each returns a `Bilingual` (see `signatories.languages.bilingual`): the English text for the field,
 the French one for its `_fr` twin. The messages are in the translation catalogue.
 """
 
@@ -8,7 +8,7 @@ import datetime
 
 from django.utils.translation import gettext_noop
 
-from signatories.bilingual import Bilingual, in_both_languages
+from signatories.languages.bilingual import Bilingual, in_both_languages
 
 
 def import_title(filename: str, day: datetime.date) -> Bilingual:

@@ -3,11 +3,11 @@
 import datetime
 import re
 
-import signatories.collation
+import signatories.languages.collation
 from django.db import migrations, models
 
-from signatories.bilingual import localised
-from signatories.collation import french_sort_key
+from signatories.languages.bilingual import localised
+from signatories.languages.collation import french_sort_key
 from signatories.importing import sentences
 from signatories.models.supporters import french_name_for, search_text_for
 
@@ -141,7 +141,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='historicalsignatory',
             name='sort_name_fr',
-            field=signatories.collation.SortKeyField(default='', editable=False, max_length=1000),
+            field=signatories.languages.collation.SortKeyField(default='', editable=False, max_length=1000),
         ),
         migrations.AddField(
             model_name='historicalsource',
@@ -171,7 +171,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='signatory',
             name='sort_name_fr',
-            field=signatories.collation.SortKeyField(default='', editable=False, max_length=1000),
+            field=signatories.languages.collation.SortKeyField(default='', editable=False, max_length=1000),
         ),
         migrations.AddField(
             model_name='source',

@@ -6,8 +6,8 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from signatories import dates
-from signatories.bilingual import Localised
 from signatories.dates import Precision
+from signatories.languages.bilingual import Localised
 from signatories.models.evidence import Source
 from signatories.vocabulary import SignatoryType, choice_values
 

@@ -15,7 +15,7 @@ from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus, Si
 
 # The directory's one name order: accent- and case-insensitive name, then id for ties.
 NAME_ORDER = ("sort_name", "id")
-# The same on French pages: the French name in French collation (signatories.collation).
+# The same on French pages: the French name in French collation (signatories.languages.collation).
 FRENCH_NAME_ORDER = ("sort_name_fr", "id")
 SORT_KEYS = ("sort_name", "sort_name_fr")
 

@@ -11,9 +11,9 @@ from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
 from signatories import dates, links
-from signatories.bilingual import Localised
-from signatories.collation import SortKeyField, french_sort_key
 from signatories.dates import Precision
+from signatories.languages.bilingual import Localised
+from signatories.languages.collation import SortKeyField, french_sort_key
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.regions import Region, region_of, subregion_of
 from signatories.text import name_key, normalise
@@ -117,8 +117,8 @@ class Signatory(models.Model):
     )
     # The name without case or accents, so that "École" sorts among the E's on every database.
     sort_name = models.CharField(max_length=300, editable=False, default="")
-    # The French name's French collation key (see signatories.collation): the French pages'
-    # name order, identical on SQLite and PostgreSQL.
+    # The French name's French collation key (see signatories.languages.collation): the
+    # French pages' name order, identical on SQLite and PostgreSQL.
     sort_name_fr = SortKeyField(max_length=1000, editable=False, default="")
     # The name without case, accents, punctuation or spaces: the natural key's form of it.
     name_key = models.CharField(max_length=300, editable=False, default="")

@@ -18,8 +18,8 @@ from django.utils.translation import gettext as _
 
 from signatories.dates import compact
 from signatories.directory.facets import country_names
+from signatories.languages.typography import typeset
 from signatories.regions import Region
-from signatories.typography import typeset
 from signatories.vocabulary import SignatoryType
 
 register = template.Library()

@@ -3,8 +3,8 @@
 import pytest
 from django.utils import translation
 
-from signatories.collation import french_sort_key, sort_key
-from signatories.typography import typeset
+from signatories.languages.collation import french_sort_key, sort_key
+from signatories.languages.typography import typeset
 
 
 def _sorted(names: list[str]) -> list[str]:
