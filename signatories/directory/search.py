@@ -11,7 +11,7 @@ from functools import cached_property
 
 from django_filters import FilterSet
 
-from signatories.directory.filters import SORTS
+from signatories.directory.filters import sorts
 from signatories.models import SearchWord, Signatory
 from signatories.models.word_index import query_words
 from signatories.models.words import SearchWordQuerySet
@@ -46,7 +46,7 @@ class SearchPage:
     ordered = True
 
     def __init__(self, filterset: FilterSet):
-        order = SORTS[filterset.form.cleaned_data.get("sort") or "name"]
+        order = sorts(filterset.language)[filterset.form.cleaned_data.get("sort") or "name"]
         self.rows = index_rows(filterset).ordered(order)
 
     def __getitem__(self, page: slice) -> "_PageRows":

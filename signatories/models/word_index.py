@@ -48,6 +48,7 @@ CARRIED = (
     "supporter_since_is_bound",
     "left_on",
     "sort_name",
+    "sort_name_fr",
 )
 BATCH = 5_000
 
@@ -108,10 +109,11 @@ def prefix_range(word: str) -> tuple[str, str]:
 
 
 def names_of(signatory) -> list[str]:
-    """Every name a supporter is searched by: its name and other names (the official list's
-    French name among them), and for a state its country's names in English and French and
-    its ISO codes. `signatory` is a Signatory or any object with those attributes."""
-    names = [signatory.name, signatory.aliases]
+    """Every name a supporter is searched by: its name, its French name and other names
+    (the official list's French name among them), and for a state its country's names in
+    English and French and its ISO codes. `signatory` is a Signatory or any object with
+    those attributes."""
+    names = [signatory.name, signatory.name_fr, signatory.aliases]
     code = getattr(signatory.country, "code", signatory.country)
     if signatory.type == SignatoryType.STATE and code:
         for language, _name in settings.LANGUAGES:
@@ -170,7 +172,7 @@ def reindex(signatories: Iterable, using: str = "default") -> None:
 class _Row:
     """A supporter read as a tuple, with the attributes `names_of` reads."""
 
-    __slots__ = ("pk", "name", "aliases", *CARRIED)
+    __slots__ = ("pk", "name", "name_fr", "aliases", *CARRIED)
 
     def __init__(self, values: tuple):
         for slot, value in zip(self.__slots__, values, strict=True):
@@ -183,7 +185,7 @@ def fill(signatory_model, word_model, using: str = "default") -> int:
     rows = (
         signatory_model.objects.using(using)
         .order_by("pk")
-        .values_list("pk", "name", "aliases", *CARRIED)
+        .values_list("pk", "name", "name_fr", "aliases", *CARRIED)
         .iterator(chunk_size=BATCH)
     )
     connection = connections[using]

@@ -9,6 +9,7 @@ supporters' table, and a page of a search reads only its 50 supporters.
 from django.db import connections, models
 from django.db.models import Count, F, Func, IntegerField
 
+from signatories.languages.collation import SortKeyField
 from signatories.models.word_index import prefix_range, query_words
 from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus
 
@@ -95,6 +96,8 @@ class SearchWord(models.Model):
     supporter_since_is_bound = models.BooleanField()
     left_on = models.DateField(null=True)
     sort_name = models.CharField(max_length=300)
+    # The French pages' order of a search's rows (read from the table, not the index).
+    sort_name_fr = SortKeyField(max_length=1000)
 
     objects = SearchWordQuerySet.as_manager()
 

@@ -217,7 +217,7 @@ def test_the_migration_keeps_clashing_records_and_flags_the_later_ones():
 
     from django.apps import apps
 
-    migration = import_module("signatories.migrations.0015_review_flags_name_key_import_reports")
+    migration = import_module("signatories.migrations.0011_review_flags_name_key_import_reports")
     first = SignatoryFactory(name="ABB", slug="abb", type="private-sector", country="SE")
     later = SignatoryFactory(name="abb", slug="abb-2", type="private-sector", country="NO")
     # As recorded before names were compared without case: same country, no key yet.

@@ -78,7 +78,7 @@ def test_the_european_union_imported_from_the_official_list_is_named_in_french(t
 
 
 def test_the_migration_gives_earlier_imports_their_french_sentences_and_states_their_names():
-    migration = import_module("signatories.migrations.0011_names_in_french")
+    migration = import_module("signatories.migrations.0012_names_in_french")
     listed = SourceFactory(
         slug="official-list-2025-12-25-x",
         kind="import",

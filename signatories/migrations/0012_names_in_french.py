@@ -89,7 +89,7 @@ class _Named:
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0015_review_flags_name_key_import_reports'),
+        ('signatories', '0011_review_flags_name_key_import_reports'),
     ]
 
     operations = [

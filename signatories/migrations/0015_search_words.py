@@ -2,6 +2,7 @@
 filled from the supporters already recorded."""
 
 import django.db.models.deletion
+import signatories.languages.collation
 import signatories.models.words
 from django.db import migrations, models
 
@@ -19,7 +20,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0010_revision_instance'),
+        ('signatories', '0013_official_history'),
     ]
 
     operations = [
@@ -38,6 +39,7 @@ class Migration(migrations.Migration):
                 ('supporter_since_is_bound', models.BooleanField()),
                 ('left_on', models.DateField(null=True)),
                 ('sort_name', models.CharField(max_length=300)),
+                ('sort_name_fr', signatories.languages.collation.SortKeyField(max_length=1000)),
                 ('signatory', models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='search_words', to='signatories.signatory')),
             ],
             options={

@@ -56,7 +56,7 @@ def editors_view_import_reports(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0014_search_words'),
+        ('signatories', '0010_revision_instance'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0011_names_in_french'),
+        ('signatories', '0012_names_in_french'),
     ]
 
     operations = [
