@@ -11,7 +11,10 @@ Variables (see README.md):
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
   each appending the address it received from to ``X-Forwarded-For``.
 - ``DJANGO_EXPORT_CACHE_DIR``: where the full exports are kept, one file per revision
-  (default: ``pariscall-exports`` in the system's temp directory); must be writable.
+  (default: ``pariscall-exports`` in the system's temp directory).
+- ``DJANGO_IMPORT_UPLOAD_DIR``: where admin uploads wait for confirmation (default:
+  ``pariscall-imports`` in the system's temp directory).
+  Both folders must belong to the app's user and be writable by no one else.
 
 A missing or malformed value stops start-up with ``ImproperlyConfigured`` naming it.
 """
@@ -25,6 +28,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from pariscall.folders import private_folder
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -53,16 +58,9 @@ def _env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
-def _env_writable_dir(name: str, default: Path) -> Path:
-    """A directory the app writes to, created if missing; it must be writable at start-up."""
-    directory = Path(os.environ.get(name) or default)
-    try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise ImproperlyConfigured(f"{name}: {directory} can't be created: {error}.") from error
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise ImproperlyConfigured(f"{name}: {directory} is not writable by this process.")
-    return directory
+def _env_private_dir(name: str, default: Path) -> Path:
+    """A directory the app keeps files in: its own, private, created if missing."""
+    return private_folder(name, Path(os.environ.get(name) or default))
 
 
 def _database(url: str) -> dict:
@@ -321,8 +319,14 @@ LOGGING = {
 }
 
 # The full exports, written once per revision (signatories.export_files).
-EXPORT_CACHE_DIR = _env_writable_dir(
+# Both are this user's alone (pariscall.folders): a folder another user could write to is refused.
+EXPORT_CACHE_DIR = _env_private_dir(
     "DJANGO_EXPORT_CACHE_DIR", Path(tempfile.gettempdir()) / "pariscall-exports"
+)
+# The admin import's uploads, waiting between the preview and the confirmation
+# (signatories.uploads); with several app servers, a directory they share.
+IMPORT_UPLOAD_DIR = _env_private_dir(
+    "DJANGO_IMPORT_UPLOAD_DIR", Path(tempfile.gettempdir()) / "pariscall-imports"
 )
 
 # How many supporters a list page shows, and how long list counts stay cached (seconds).

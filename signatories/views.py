@@ -138,7 +138,7 @@ def signatories_json(request: HttpRequest) -> HttpResponse:
     if isinstance(filterset, HttpResponse):
         return filterset
     if request.method == "HEAD":
-        return export.json_head()
+        return export_files.json_head() if _unfiltered(filterset) else export.json_head()
     if _unfiltered(filterset):
         return export_files.json_response(filterset.qs)
     return export.json_response(filterset.qs)
@@ -149,7 +149,7 @@ def signatories_csv(request: HttpRequest) -> HttpResponse:
     if isinstance(filterset, HttpResponse):
         return filterset
     if request.method == "HEAD":
-        return export.csv_head()
+        return export_files.csv_head() if _unfiltered(filterset) else export.csv_head()
     if _unfiltered(filterset):
         return export_files.csv_response(filterset.qs)
     return export.csv_response(filterset.qs)
