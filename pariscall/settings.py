@@ -241,6 +241,11 @@ AXES_RESET_ON_SUCCESS = True
 PROXY_COUNT = _env_count("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "pariscall.proxies.client_address"
 
+# Staff log in through the admin: a log-in without a `next` address lands there, not on
+# Django's default /accounts/profile/ (a 404 here).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
+
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 LANGUAGE_CODE = "en"

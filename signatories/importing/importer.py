@@ -104,7 +104,11 @@ class Importer:
                     "This is this site's own export, not the official list: "
                     "it can't be imported as the whole official list."
                 )
-            source = import_source(self.filename, self.today, list_date) if write else None
+            source = (
+                import_source(self.filename, self.today, list_date, report.format_name)
+                if write
+                else None
+            )
             planner = Planner(
                 PARSERS[report.format],
                 COLUMNS_READ[report.format],
