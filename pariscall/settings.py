@@ -190,6 +190,8 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a public page comes from its address (/fr/…), never from the browser.
     "pariscall.middleware.LanguageMiddleware",
+    # Before anything reads a body (the CSRF check does): too large is a 413, unread.
+    "pariscall.bodies.BodySizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "pariscall.methods.ReadOnlyPublicSiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -200,6 +202,14 @@ MIDDLEWARE = [
     # Last, as its documentation asks: it turns lock-outs into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Request bodies (pariscall.bodies): 1 MB for any form; the admin's import takes a CSV file
+# of 5 MB (signatories.import_admin.MAX_UPLOAD_BYTES) and its form. An uploaded file stays
+# in memory up to that size, so nothing a request sends is written to disk before it is
+# checked. The reverse proxy's own limit (README, Deploy) should be no lower.
+MAX_BODY_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+MAX_UPLOAD_BODY_BYTES = FILE_UPLOAD_MAX_MEMORY_SIZE + 64 * 1024
 
 ROOT_URLCONF = "pariscall.urls"
 WSGI_APPLICATION = "pariscall.wsgi.application"
