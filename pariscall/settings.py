@@ -6,6 +6,8 @@ Variables (see README.md):
 - ``DJANGO_SECRET_KEY``: required when debug is off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required when debug is off.
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
+- ``DJANGO_DB_CONNECT_TIMEOUT``, ``DJANGO_DB_STATEMENT_TIMEOUT``: on PostgreSQL, seconds to
+  wait for a connection (default 5) and for any one statement (default 10).
 - ``CACHE_URL``: default: Django's database cache; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
@@ -63,6 +65,13 @@ def _env_private_dir(name: str, default: Path) -> Path:
     return private_folder(name, Path(os.environ.get(name) or default))
 
 
+def _env_seconds(name: str, default: int) -> int:
+    seconds = _env_count(name, default)
+    if seconds == 0:
+        raise ImproperlyConfigured(f"{name} must be at least 1 second, not 0.")
+    return seconds
+
+
 def _database(url: str) -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
@@ -88,7 +97,12 @@ def _database(url: str) -> dict:
         # The directory's queries are short; PostgreSQL's JIT compiler, triggered by the high
         # cost estimates of counting a million rows, took longer than the queries themselves.
         options = config.setdefault("OPTIONS", {})
-        options["options"] = " ".join(filter(None, [options.get("options"), "-c jit=off"]))
+        # A database that hangs or holds a lock answers with an error in seconds (a 503,
+        # pariscall.views.server_error), instead of holding every thread until it returns.
+        timeout = _env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", default=10)
+        settings = f"-c jit=off -c statement_timeout={timeout * 1000}"
+        options["options"] = " ".join(filter(None, [options.get("options"), settings]))
+        options.setdefault("connect_timeout", _env_seconds("DJANGO_DB_CONNECT_TIMEOUT", default=5))
     return config
 
 

@@ -38,3 +38,6 @@ urlpatterns = [
         prefix_default_language=False,
     ),
 ]
+
+# A database that is down or stuck is a 503 with Retry-After (pariscall.errors).
+handler500 = "pariscall.errors.server_error"
