@@ -7,7 +7,7 @@ reach the disk before it was refused. So, before the CSRF check (MIDDLEWARE), a 
 refused with a 413 when its Content-Length is over the limit for its address, or, when it
 has none (chunked, under ASGI), once more bytes than that have been read. Every address
 takes `MAX_BODY_BYTES`; the admin's import takes its largest file (`MAX_UPLOAD_BODY_BYTES`,
-signatories.import_admin.MAX_UPLOAD_BYTES) and the form around it. The reverse proxy
+signatories.importing.admin.MAX_UPLOAD_BYTES) and the form around it. The reverse proxy
 refuses larger bodies still before they reach the app (README, Deploy).
 """
 

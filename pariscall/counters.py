@@ -1,7 +1,8 @@
 """The embeddable counters: the options a host page may pass, and the numbers to show.
 
-The counts are the list's own (`signatories.facets.counts_for` with no filter), so they come
-from the same cache, go stale with the same write, and always agree with /signatories/.
+The counts are the list's own (`signatories.directory.facets.counts_for` with no filter), so
+they come from the same cache, go stale with the same write, and always agree with
+/signatories/.
 """
 
 from django import forms
@@ -9,8 +10,9 @@ from django.http import QueryDict
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from signatories.facets import counts_for
-from signatories.filters import SignatoryFilter
+from signatories.directory.facets import counts_for
+from signatories.directory.filters import SignatoryFilter
+from signatories.forms import invalid_choice
 from signatories.links import list_url
 from signatories.models import Signatory, SignatoryType
 
@@ -27,25 +29,18 @@ PLURAL_LABELS = {
 }
 
 
-def _invalid(valid: str) -> dict:
-    return {
-        "invalid_choice": _("“%(value)s” is not valid. Valid values: %(valid)s.")
-        % {"value": "%(value)s", "valid": valid}
-    }
-
-
 class CountersForm(forms.Form):
     type = forms.ChoiceField(
         label=_("type"),
         choices=SignatoryType.choices,
         required=False,
-        error_messages=_invalid(", ".join(SignatoryType.values)),
+        error_messages=invalid_choice(_("type"), SignatoryType.values),
     )
     theme = forms.ChoiceField(
         label=_("theme"),
         choices=THEMES,
         required=False,
-        error_messages=_invalid(", ".join(value for value, _label in THEMES)),
+        error_messages=invalid_choice(_("theme"), (value for value, _label in THEMES)),
     )
 
 

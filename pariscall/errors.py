@@ -18,7 +18,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.defaults import server_error as django_server_error
 
-from signatories.export import RETRY_AFTER_SECONDS
+from signatories.exports.stream import RETRY_AFTER_SECONDS
 
 DATABASE_FAILURES = (OperationalError, InterfaceError)
 

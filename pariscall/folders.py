@@ -5,7 +5,7 @@ can write to: whoever makes the folder first owns it, and could put a link there
 app to serve (the database, say) as an export. So a folder is used only when it is this
 process's user's and no one else may write in it (made mode 0700 when missing); anything
 else stops start-up naming the variable. Files in it are opened without following links
-and checked to be the plain file the app wrote (`signatories.export_files`).
+and checked to be the plain file the app wrote (`signatories.exports.files`).
 """
 
 import os

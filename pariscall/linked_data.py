@@ -12,8 +12,8 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from signatories.exports.published import LICENCE, OFFICIAL_LIST, TITLE, last_changed
 from signatories.models import Signatory, SignatoryType
-from signatories.published import LICENCE, OFFICIAL_LIST, TITLE, last_changed
 
 SCHEMA_TYPES = {
     SignatoryType.STATE: "GovernmentOrganization",

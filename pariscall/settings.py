@@ -218,7 +218,7 @@ MIDDLEWARE = [
 ]
 
 # Request bodies (pariscall.bodies): 1 MB for any form; the admin's import takes a CSV file
-# of 5 MB (signatories.import_admin.MAX_UPLOAD_BYTES) and its form. An uploaded file stays
+# of 5 MB (signatories.importing.admin.MAX_UPLOAD_BYTES) and its form. An uploaded file stays
 # in memory up to that size, so nothing a request sends is written to disk before it is
 # checked. The reverse proxy's own limit (README, Deploy) should be no lower.
 MAX_BODY_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
@@ -347,13 +347,13 @@ LOGGING = {
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
 
-# The full exports, written once per revision (signatories.export_files).
+# The full exports, written once per revision (signatories.exports.files).
 # Both are this user's alone (pariscall.folders): a folder another user could write to is refused.
 EXPORT_CACHE_DIR = _env_private_dir(
     "DJANGO_EXPORT_CACHE_DIR", Path(tempfile.gettempdir()) / "pariscall-exports"
 )
 # The admin import's uploads, waiting between the preview and the confirmation
-# (signatories.uploads); with several app servers, a directory they share.
+# (signatories.importing.uploads); with several app servers, a directory they share.
 IMPORT_UPLOAD_DIR = _env_private_dir(
     "DJANGO_IMPORT_UPLOAD_DIR", Path(tempfile.gettempdir()) / "pariscall-imports"
 )

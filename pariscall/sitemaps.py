@@ -10,7 +10,8 @@ from django.db.models import QuerySet
 from django.urls import reverse
 
 from principles.models import Principle
-from signatories.countries import country_counts, rows_from
+from signatories.countries.counts import country_counts
+from signatories.countries.rows import rows_from
 from signatories.models import Signatory
 
 

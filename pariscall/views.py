@@ -12,11 +12,11 @@ from django.views.decorators.clickjacking import xframe_options_exempt
 from pariscall.charts import growth_panels, growth_table
 from pariscall.counters import CountersForm, counters
 from signatories.cache import cached
-from signatories.country_map import map_html
-from signatories.datapackage import descriptor as datapackage_descriptor
+from signatories.countries.map import map_html
+from signatories.exports.datapackage import descriptor as datapackage_descriptor
+from signatories.exports.published import LICENCE, OFFICIAL_LIST, last_changed
 from signatories.links import list_url
 from signatories.models import Milestone, Signatory, SignatoryType, Source
-from signatories.published import LICENCE, OFFICIAL_LIST, last_changed
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -34,7 +34,7 @@ def home(request: HttpRequest) -> HttpResponse:
             "growth_rows": growth_table(milestones),
             "types": SignatoryType.choices,
             "articles": Source.objects.articles(),
-            # Supporters by country, under the counters (signatories/country_map.py).
+            # Supporters by country, under the counters (signatories/countries/map.py).
             "map": map_html(),
         },
     )

@@ -22,3 +22,5 @@ as_postgres=()
 "${as_postgres[@]}" "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -w restart >/dev/null
 export BENCH_PG_URL="$PG_URL"
 .venv/bin/python scripts/bench/run.py "$@"
+# The import of 50,000 new supporters and its peak memory (the suite checks the growth per row).
+.venv/bin/python scripts/bench/import_memory.py

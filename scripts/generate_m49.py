@@ -1,4 +1,4 @@
-"""Generate ``signatories/m49.py``: ISO 3166 alpha-2 code → UN M49 region and sub-region.
+"""Generate ``signatories/data/m49.py``: ISO 3166 alpha-2 code → UN M49 region, sub-region.
 
 The table comes from the UN M49 data that hdx-python-country maintains, so regions are never
 typed from memory. That data names regions in English only; their French names come from
@@ -16,7 +16,7 @@ from pathlib import Path
 from babel import Locale
 from hdx.location.country import Country
 
-TARGET = Path(__file__).resolve().parent.parent / "signatories" / "m49.py"
+TARGET = Path(__file__).resolve().parent.parent / "signatories" / "data" / "m49.py"
 
 HEADER = '''"""UN M49 regions by ISO 3166 alpha-2 code, and the French names of the sub-regions.
 

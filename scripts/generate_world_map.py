@@ -1,4 +1,4 @@
-"""Generate ``signatories/world_map.py``: every country's outline as SVG path data.
+"""Generate ``signatories/data/outlines.py``: every country's outline as SVG path data.
 
 The shapes come from Natural Earth (public domain) through the npm package `world-atlas`
 (TopoJSON, pinned below), so no border is drawn by hand. The script installs the package
@@ -26,7 +26,7 @@ import django
 from django.conf import settings
 
 ATLAS = "world-atlas@2.0.2"
-TARGET = Path(__file__).resolve().parent.parent / "signatories" / "world_map.py"
+TARGET = Path(__file__).resolve().parent.parent / "signatories" / "data" / "outlines.py"
 WIDTH = 1000
 # Douglas–Peucker tolerance, in map units: below what a reader can see on a 1280 px screen.
 TOLERANCE = 0.6

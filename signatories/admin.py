@@ -6,8 +6,8 @@ from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from signatories import export
-from signatories.import_admin import import_view
+from signatories.exports import stream
+from signatories.importing.admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
 
 # A website typed without a scheme is taken as https://, as Django 6 will do.
@@ -23,7 +23,7 @@ class CitationInline(admin.StackedInline):
 
 @admin.action(description=_("Export the selected supporters as CSV"))
 def export_csv(modeladmin, request, queryset):
-    return export.csv_response(queryset.by_name())
+    return stream.csv_response(queryset.by_name())
 
 
 @admin.register(Signatory)

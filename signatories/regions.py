@@ -4,7 +4,7 @@ from django.db import models
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
-from signatories.m49 import FRENCH, M49
+from signatories.data.m49 import FRENCH, M49
 
 
 class Region(models.TextChoices):

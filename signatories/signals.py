@@ -3,11 +3,11 @@
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import receiver
 
-from signatories.cache import bump_version
 from signatories.models import Signatory
+from signatories.models.revision import bump_revision
 
 
 @receiver(post_save, sender=Signatory, dispatch_uid="signatories_saved")
 @receiver(post_delete, sender=Signatory, dispatch_uid="signatories_deleted")
 def signatory_changed(sender, **kwargs) -> None:
-    bump_version()
+    bump_revision()

@@ -1,19 +1,22 @@
 from django.urls import path
 
-from signatories import api, change_views, country_views, views
-from signatories.feeds import ChangesFeed
+from signatories.changes import views as changes
+from signatories.changes.feeds import ChangesFeed
+from signatories.countries import views as countries
+from signatories.directory import views as directory
+from signatories.exports import views as exports
 
 app_name = "signatories"
 urlpatterns = [
-    path("signatories/", views.SignatoryListView.as_view(), name="list"),
-    path("signatories.json", views.signatories_json, name="json"),
-    path("signatories.csv", views.signatories_csv, name="csv"),
-    path("signatories/<slug:slug>/", views.signatory_detail, name="detail"),
+    path("signatories/", directory.SignatoryListView.as_view(), name="list"),
+    path("signatories.json", exports.signatories_json, name="json"),
+    path("signatories.csv", exports.signatories_csv, name="csv"),
+    path("signatories/<slug:slug>/", directory.signatory_detail, name="detail"),
     # The membership over time, and its Atom feed.
-    path("changes/", change_views.change_list, name="changes"),
+    path("changes/", changes.change_list, name="changes"),
     path("changes.atom", ChangesFeed(), name="changes-feed"),
     # The world map and one page per country (ISO 3166 alpha-2, lower case).
-    path("countries/", country_views.country_list, name="countries"),
-    path("countries/<str:code>/", country_views.country_page, name="country"),
-    path("signatories/<slug:slug>.json", api.signatory_json, name="detail-json"),
+    path("countries/", countries.country_list, name="countries"),
+    path("countries/<str:code>/", countries.country_page, name="country"),
+    path("signatories/<slug:slug>.json", exports.signatory_json, name="detail-json"),
 ]

@@ -1,4 +1,5 @@
 import hashlib
+import os
 
 import pytest
 
@@ -19,10 +20,15 @@ def _plain_http_for_the_live_server():
 
 @pytest.fixture(scope="session", autouse=True)
 def _collected_static(django_test_environment):
-    """Pages are served as in production: hashed, compressed static files from collectstatic."""
+    """Pages are served as in production: hashed, compressed static files from collectstatic.
+
+    scripts/test.sh collects them once before its two passes run side by side (and says so
+    in PARISCALL_STATIC_COLLECTED), so that neither rewrites the files the other is reading.
+    """
     from django.core.management import call_command
 
-    call_command("collectstatic", interactive=False, verbosity=0)
+    if os.environ.get("PARISCALL_STATIC_COLLECTED") != "1":
+        call_command("collectstatic", interactive=False, verbosity=0)
 
 
 @pytest.fixture(autouse=True)

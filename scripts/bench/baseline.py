@@ -26,7 +26,7 @@ from django.db import connection  # noqa: E402
 from django.http import QueryDict  # noqa: E402
 
 from signatories import columns  # noqa: E402
-from signatories.filters import SignatoryFilter  # noqa: E402
+from signatories.directory.filters import SignatoryFilter  # noqa: E402
 from signatories.models import Signatory  # noqa: E402
 
 

@@ -11,7 +11,7 @@ import urllib.request
 
 FILTERED = "type=civil-society&region=europe"
 # The full exports twice: the first download after a change writes the revision's file
-# (signatories/export_files.py) and its client waits for all of it; later ones are served
+# (signatories/exports/files.py) and its client waits for all of it; later ones are served
 # from that file.
 EXPORTS = {
     "full CSV": "/signatories.csv",

@@ -4,7 +4,11 @@ One module per job: `reading` (lines, limits, which format), `official` (the off
 columns, vocabulary and rows), `site_export` (the export read back), `links` (website,
 Twitter, LinkedIn), `matching` (natural keys), `planning` (what each row does), `writing`
 (the database writes and citations), `full_list` (who left the list), `report` (outcomes),
-and `importer` (the whole run, in one transaction).
+and `importer` (the whole run, in one transaction). The admin's import pages are `admin`,
+and `uploads` keeps an uploaded file between its preview and its confirmation.
+
+May import the records and the shared modules at the top of `signatories/`; no other
+subject package.
 """
 
 from signatories.importing.importer import Importer, import_file

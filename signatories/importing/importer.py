@@ -21,7 +21,6 @@ from typing import BinaryIO
 from django.db import transaction
 from django.utils import timezone
 
-from signatories.cache import bump_version
 from signatories.importing import full_list
 from signatories.importing.official import OFFICIAL_OPTIONAL, OFFICIAL_REQUIRED, parse_official
 from signatories.importing.planning import Planner
@@ -30,6 +29,7 @@ from signatories.importing.report import Report
 from signatories.importing.site_export import EXPORT_OPTIONAL, EXPORT_REQUIRED, parse_export
 from signatories.importing.writing import CHUNK, Writer, import_source
 from signatories.models import Source
+from signatories.models.revision import bump_revision
 
 # Memory grows with the supporters a file adds (their keys are kept, to match later rows
 # against them): about 1 kB each, so this bounds an import's working memory near 100 MB.
@@ -88,7 +88,7 @@ class Importer:
                     if report.rejected and not skip_invalid:
                         raise _RollBack(report)
                     if report.changes_anything:
-                        bump_version()
+                        bump_revision()
                     report.written = True
             except _RollBack as rolled_back:
                 report = rolled_back.report

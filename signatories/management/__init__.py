@@ -1,0 +1,2 @@
+"""The commands (`commands/`), and `synthetic`: the made-up supporters that
+`seed_synthetic` writes for the benchmarks."""

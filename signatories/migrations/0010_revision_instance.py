@@ -1,7 +1,7 @@
 """A random name for the database's revisions: one made again from nothing is never taken
-for the one before (signatories.revision, signatories.export_files)."""
+for the one before (signatories.models.revision, signatories.exports.files)."""
 
-import signatories.revision
+import signatories.models.revision
 from django.db import migrations, models
 
 
@@ -15,6 +15,6 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='revision',
             name='instance',
-            field=models.CharField(default=signatories.revision.new_instance, editable=False, max_length=16),
+            field=models.CharField(default=signatories.models.revision.new_instance, editable=False, max_length=16),
         ),
     ]

@@ -3,18 +3,19 @@
 - `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
-- `Revision` (in `signatories.revision`): the number every write raises, for the caches.
+- `revision`: `Revision`, the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
 `signatories.vocabulary`, beside `signatories.regions`: the export's column map reads them
-without importing the models.
+without importing the models. The records import only those shared modules, never a
+subject package.
 """
 
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
+from signatories.models.revision import Revision
 from signatories.models.supporters import Signatory, search_text_for
-from signatories.revision import Revision
 from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,

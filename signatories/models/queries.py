@@ -4,8 +4,6 @@ Every read of supporters goes through `SignatoryQuerySet` (`Signatory.objects`):
 the exports, the sitemap, the admin, the counts.
 """
 
-from typing import TYPE_CHECKING
-
 from django.db import connections, models
 from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
@@ -13,9 +11,6 @@ from django.db.models.functions import Concat
 from signatories import columns
 from signatories.text import normalise
 from signatories.vocabulary import STATUS_ALL, SignatoryStatus, SignatoryType
-
-if TYPE_CHECKING:
-    from signatories.models.supporters import Signatory
 
 # The directory's one name order: accent- and case-insensitive name, then id for ties.
 NAME_ORDER = ("sort_name", "id")
@@ -35,7 +30,7 @@ LIST_FIELDS = (
 
 
 class SignatoryQuerySet(models.QuerySet):
-    def get_by_natural_key(self, slug: str) -> "Signatory":
+    def get_by_natural_key(self, slug: str) -> models.Model:
         return self.get(slug=slug)
 
     def by_name(self) -> "SignatoryQuerySet":
@@ -95,7 +90,7 @@ class SignatoryQuerySet(models.QuerySet):
             order[0] = name.desc() if order[0].startswith("-") else name.asc()
         return self.order_by(*order)
 
-    def others_in_country(self, signatory: "Signatory") -> "SignatoryQuerySet":
+    def others_in_country(self, signatory: models.Model) -> "SignatoryQuerySet":
         if not signatory.country:
             return self.none()
         return self.filter(country=signatory.country).exclude(pk=signatory.pk)

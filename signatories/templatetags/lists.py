@@ -16,7 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from signatories.facets import country_names
+from signatories.directory.facets import country_names
 from signatories.regions import Region
 from signatories.vocabulary import SignatoryType
 

@@ -63,11 +63,6 @@ def directory(transactional_db, settings):
     settings.SIGNATORIES_PER_PAGE = 10
 
 
-@pytest.fixture(params=[True, False], ids=["javascript", "no-javascript"])
-def javascript(request) -> bool:
-    return request.param
-
-
 def new_page(browser, live_server, *, javascript=True, width=1280):
     context = browser.new_context(
         base_url=live_server.url,

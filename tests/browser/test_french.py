@@ -100,16 +100,6 @@ def test_no_french_page_shows_an_english_interface_string(french_page):
             assert not found, f"/fr{path} shows “{found[0]}” in “{text}”"
 
 
-def test_every_english_page_stays_english_for_a_french_browser(browser, live_server, directory):
-    context = browser.new_context(base_url=live_server.url, locale="fr-FR")
-    page = context.new_page()
-    for path in PAGES:
-        page.goto(path)
-        assert page.evaluate("document.documentElement.lang") == "en", path
-    expect(page.get_by_role("link", name="Français")).to_be_visible()
-    context.close()
-
-
 def test_the_language_switch_keeps_the_filters_and_the_page(french_page):
     page = french_page
     page.goto("/signatories/?type=private-sector&region=europe&sort=-name&page=2")

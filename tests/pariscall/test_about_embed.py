@@ -133,3 +133,10 @@ def test_the_counters_come_from_the_cache_once_counted(
 
 def test_search_engines_find_the_about_page_in_the_sitemap(client):
     assert "/about/</loc>" in client.get("/sitemap-pages.xml").text
+
+
+def test_a_bad_counters_option_is_explained_in_french_on_the_french_address(client):
+    response = client.get("/fr/embed/counters/", {"theme": "purple"})
+    assert response.status_code == 400
+    expected = "«\u202fpurple\u202f» n’est pas une valeur admise pour le critère «\u202fthème"
+    assert expected in response.text

@@ -9,7 +9,7 @@ from django.test import Client
 from django.urls import reverse
 
 from pariscall.bodies import BodySizeLimitMiddleware
-from signatories import import_admin
+from signatories.importing import admin as import_admin
 from signatories.models import Signatory
 from tests.factories import EditorFactory
 

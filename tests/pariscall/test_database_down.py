@@ -61,7 +61,7 @@ def test_a_json_address_the_database_cannot_answer_is_a_503_in_json(client):
 
 @pytest.mark.django_db
 def test_other_failures_are_still_the_500_page(client, monkeypatch):
-    from signatories import views
+    from signatories.directory import views
 
     def broken(*args, **kwargs):
         raise ValueError("a bug")

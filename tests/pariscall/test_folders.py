@@ -6,8 +6,8 @@ import os
 import pytest
 from django.urls import reverse
 
-from signatories import export_files
-from signatories.revision import current_revision
+from signatories.exports import files as export_files
+from signatories.models.revision import current_revision
 from tests.factories import SignatoryFactory
 from tests.pariscall.test_settings import PRODUCTION, _manage
 

@@ -14,6 +14,9 @@ from django.core.management import call_command
 
 from signatories.models import Citation
 
+# The markup is the same on either database: checked once.
+pytestmark = pytest.mark.once
+
 PROJECT = Path(__file__).resolve().parents[2]
 VNU = PROJECT / ".tools" / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
 

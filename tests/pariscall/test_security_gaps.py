@@ -7,7 +7,8 @@ import time
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from signatories import import_admin, uploads
+from signatories.importing import admin as import_admin
+from signatories.importing import uploads
 from signatories.models import Signatory
 from tests.factories import EditorFactory
 from tests.signatories.importing.helpers import import_, official

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# Start-up settings, read in fresh processes: the same whatever the test database.
+pytestmark = pytest.mark.once
+
 PROJECT = Path(__file__).resolve().parents[2]
 PRODUCTION = {
     "DJANGO_DEBUG": "False",

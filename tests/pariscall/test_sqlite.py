@@ -9,6 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+# Runs on a SQLite file of its own, whichever database the pass tests.
+pytestmark = pytest.mark.once
+
 PROJECT = Path(__file__).resolve().parents[2]
 
 # The import runs inside a longer transaction, as a large file's would, with a page cache

@@ -4,6 +4,11 @@ import importlib.util
 from pathlib import Path
 from urllib.parse import parse_qsl, urlsplit
 
+import pytest
+
+# The benchmark's workload: plain Python, no database.
+pytestmark = pytest.mark.once
+
 PATH = Path(__file__).resolve().parents[2] / "scripts" / "bench" / "workload.py"
 SPEC = importlib.util.spec_from_file_location("workload", PATH)
 workload = importlib.util.module_from_spec(SPEC)

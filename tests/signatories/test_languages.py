@@ -8,8 +8,8 @@ from django.contrib.humanize.templatetags.humanize import intcomma
 from django.utils import translation
 
 from signatories import dates
+from signatories.data.m49 import FRENCH, M49
 from signatories.importing.official import NATURE_KINDS
-from signatories.m49 import FRENCH, M49
 from signatories.models import Signatory
 from signatories.regions import subregion_of
 from signatories.vocabulary import ORGANISATION_KINDS

@@ -8,9 +8,9 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, transaction
 from django.utils import timezone
 
-from signatories import synthetic
-from signatories.cache import bump_version
+from signatories.management import synthetic
 from signatories.models import Signatory
+from signatories.models.revision import bump_revision
 
 BATCH = 20_000
 
@@ -47,7 +47,7 @@ class Command(BaseCommand):
                 self._write(batch)
                 written += len(batch)
                 self.stdout.write(f"\r{written:,} / {count:,}", ending="")
-            bump_version()
+            bump_revision()
         if connection.vendor == "postgresql":
             with connection.cursor() as cursor:
                 cursor.execute("ANALYZE signatories_signatory")

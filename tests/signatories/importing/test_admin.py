@@ -186,7 +186,7 @@ def test_the_upload_waits_on_disk_not_in_the_cache(client, editor, settings):
 
 
 def test_a_click_while_the_file_is_being_imported_says_so_and_writes_nothing(client, editor):
-    from signatories import uploads
+    from signatories.importing import uploads
 
     token = _token(_upload(client))
     with uploads.claimed(token) as pending:
@@ -199,7 +199,7 @@ def test_a_click_while_the_file_is_being_imported_says_so_and_writes_nothing(cli
 def test_a_file_with_too_many_rows_for_a_request_is_refused_at_the_preview(
     client, editor, monkeypatch
 ):
-    from signatories import import_admin
+    from signatories.importing import admin as import_admin
 
     monkeypatch.setattr(import_admin, "MAX_ROWS", 2)
     response = _upload(client)

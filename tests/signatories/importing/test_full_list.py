@@ -132,7 +132,7 @@ def test_a_bad_list_date_is_refused_and_nothing_is_written(tmp_path, options, me
 
 
 def test_the_sites_own_export_is_not_a_whole_official_list(tmp_path):
-    from signatories.export import CSV_COLUMNS
+    from signatories.columns import CSV_COLUMNS
 
     with pytest.raises(CommandError, match="not the official list"):
         _full(tmp_path, ",".join(CSV_COLUMNS) + "\n", "export.csv")

@@ -87,7 +87,7 @@ def test_created_and_updated_records_cite_the_import_with_the_fields_the_row_giv
 
 
 def test_an_import_makes_cached_counts_stale(tmp_path):
-    from signatories.revision import current_revision
+    from signatories.models.revision import current_revision
 
     before = current_revision()
     import_(tmp_path, official("Acme,civil-society,FRA,,,,,,,"))

@@ -5,7 +5,7 @@ import io
 import pytest
 from django.core.management import CommandError, call_command
 
-from signatories.export import CSV_COLUMNS
+from signatories.columns import REQUIRED_ON_IMPORT as EXPORT_HEADER_WITHOUT_STATUS
 from signatories.models import Signatory
 from tests.signatories.importing.helpers import import_, official, run, write
 
@@ -18,7 +18,7 @@ def test_a_bad_header_is_refused_with_the_columns_of_both_formats(tmp_path):
     message = str(error.value)
     assert "Unknown header: nom,pays" in message
     assert "name,category,nationality,nature,website,twitter,date_signed" in message
-    assert ",".join(CSV_COLUMNS) in message
+    assert ",".join(EXPORT_HEADER_WITHOUT_STATUS) in message
     assert not Signatory.objects.exists()
 
 
