@@ -31,7 +31,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from pariscall.folders import private_folder
+from pariscall.folders import FolderRefused, private_folder
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -62,7 +62,10 @@ def _env_list(name: str) -> list[str]:
 
 def _env_private_dir(name: str, default: Path) -> Path:
     """A directory the app keeps files in: its own, private, created if missing."""
-    return private_folder(name, Path(os.environ.get(name) or default))
+    try:
+        return private_folder(name, Path(os.environ.get(name) or default))
+    except FolderRefused as refused:
+        raise ImproperlyConfigured(str(refused)) from None
 
 
 def _env_seconds(name: str, default: int) -> int:
