@@ -211,6 +211,7 @@ MIDDLEWARE = [
     "pariscall.bodies.BodySizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "pariscall.methods.ReadOnlyPublicSiteMiddleware",
+    "pariscall.admin_queries.NulInAdminQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
