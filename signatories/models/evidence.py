@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from signatories import dates
 from signatories.dates import Precision
-from signatories.vocabulary import choice_values, http_url_validator
+from signatories.vocabulary import choice_values, http_url_validator, validate_plain_text
 
 
 class SourceQuerySet(models.QuerySet):
@@ -32,8 +32,10 @@ class Source(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=300)
-    publisher = models.CharField(_("publisher or author"), max_length=200, blank=True)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_plain_text])
+    publisher = models.CharField(
+        _("publisher or author"), max_length=200, blank=True, validators=[validate_plain_text]
+    )
     date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=Precision.choices, default="day"
@@ -42,6 +44,7 @@ class Source(models.Model):
         _("about the date"),
         max_length=300,
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("What is known of the date when it is not exact."),
     )
     url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
@@ -131,11 +134,16 @@ class Citation(models.Model):
         blank=True,
         verbose_name=_("principle"),
     )
-    passage = models.TextField(_("passage"), help_text=_("Quoted exactly from the source."))
+    passage = models.TextField(
+        _("passage"),
+        help_text=_("Quoted exactly from the source."),
+        validators=[validate_plain_text],
+    )
     basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices, default=Basis.STATED)
     reasoning = models.TextField(
         _("reasoning"),
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("How the fact follows from the passage, when it is derived."),
     )
     created = models.DateTimeField(_("created"), auto_now_add=True)

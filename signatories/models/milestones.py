@@ -8,7 +8,7 @@ from simple_history.models import HistoricalRecords
 from signatories import dates
 from signatories.dates import Precision
 from signatories.models.evidence import Source
-from signatories.vocabulary import SignatoryType, choice_values
+from signatories.vocabulary import SignatoryType, choice_values, validate_plain_text
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -23,7 +23,7 @@ class Milestone(models.Model):
     """A total of supporters reported at a date, with its source."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    label = models.CharField(_("label"), max_length=200)
+    label = models.CharField(_("label"), max_length=200, validators=[validate_plain_text])
     date = models.DateField(_("date"))
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=Precision.choices, default="day"
@@ -33,7 +33,7 @@ class Milestone(models.Model):
     )
     total = models.PositiveIntegerField(_("total"), null=True, blank=True)
     total_is_lower_bound = models.BooleanField(_("total is “more than”"), default=False)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
     objects = MilestoneQuerySet.as_manager()

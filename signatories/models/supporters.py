@@ -22,12 +22,13 @@ from signatories.vocabulary import (
     choice_values,
     http_url_validator,
     validate_no_bidi_controls,
+    validate_plain_text,
     validate_twitter_handle,
 )
 
 
 class Signatory(models.Model):
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_plain_text])
     slug = models.SlugField(_("slug"), max_length=320, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=SignatoryType.choices)
     country = CountryField(_("country"), blank=True)
@@ -42,12 +43,14 @@ class Signatory(models.Model):
         _("organisation kind"),
         max_length=100,
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("Company, association, university, think tank, foundation, …"),
     )
     aliases = models.CharField(
         _("other names"),
         max_length=500,
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("Other names search should find, e.g. the official list's French name."),
     )
     website = models.URLField(
@@ -63,7 +66,10 @@ class Signatory(models.Model):
         _("LinkedIn URL"), max_length=500, blank=True, validators=[http_url_validator]
     )
     statement = models.TextField(
-        _("statement"), blank=True, help_text=_("In the supporter's own words.")
+        _("statement"),
+        blank=True,
+        validators=[validate_plain_text],
+        help_text=_("In the supporter's own words."),
     )
     supporter_since = models.DateField(
         _("supporter since"),
