@@ -8,7 +8,7 @@ Variables (see README.md):
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
 - ``DJANGO_DB_CONNECT_TIMEOUT``, ``DJANGO_DB_STATEMENT_TIMEOUT``: on PostgreSQL, seconds to
   wait for a connection (default 5) and for any one statement (default 10).
-- ``CACHE_URL``: default: Django's database cache; ``redis://…`` or ``pymemcache://…``
+- ``CACHE_URL``: default: each process's memory; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
   each appending the address it received from to ``X-Forwarded-For``.
@@ -115,10 +115,14 @@ CACHE_SOCKET_TIMEOUT = 0.25
 
 def _cache(url: str) -> dict:
     if not url:
+        # Per-process memory: a page view never writes to the database (on SQLite it would
+        # wait for an import's write lock). Correct with several workers, since every key
+        # carries the directory's revision (signatories.cache): a write makes every
+        # process's older entries unreachable at once. Counts and rendered list pages, a few
+        # to some 50 kB each: ~100 MB per process at most.
         return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "django_cache",
-            # Counts and rendered list pages, each a few to some 50 kB: ~100 MB at most.
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pariscall",
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     parts = urlsplit(url)

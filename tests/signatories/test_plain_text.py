@@ -54,9 +54,7 @@ def test_names_in_any_script_and_line_breaks_in_a_statement_are_text():
 
 
 @pytest.mark.parametrize(("field", "character"), [("name", "\x1b"), ("statement", "\u202e")])
-def test_the_admin_refuses_a_character_that_is_not_text_and_saves_nothing(
-    client, field, character
-):
+def test_the_admin_refuses_a_character_that_is_not_text_and_saves_nothing(client, field, character):
     client.force_login(EditorFactory())
     form = _signatory_form(**{field: f"Acme{character}"})
     response = client.post(reverse("admin:signatories_signatory_add"), form)
