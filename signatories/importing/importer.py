@@ -18,10 +18,10 @@ from collections.abc import Callable
 from itertools import islice
 from typing import BinaryIO
 
-from django.db import transaction
 from django.utils import timezone
 
 from signatories.importing import full_list
+from signatories.importing.lock import the_only_import
 from signatories.importing.official import OFFICIAL_OPTIONAL, OFFICIAL_REQUIRED, parse_official
 from signatories.importing.planning import Planner
 from signatories.importing.reading import FileFormat, ImportFileError, read_csv
@@ -83,7 +83,7 @@ class Importer:
             report = self._pass(list_date, write=False)
         else:
             try:
-                with transaction.atomic():
+                with the_only_import():
                     report = self._pass(list_date, write=True)
                     if report.rejected and not skip_invalid:
                         raise _RollBack(report)
