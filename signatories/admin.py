@@ -9,6 +9,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from signatories.exports import stream
 from signatories.importing.admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
+from signatories.stale_edits import UnchangedSinceOpenedForm
 
 # A website typed without a scheme is taken as https://, as Django 6 will do.
 URL_FIELD_OVERRIDES = {models.URLField: {"assume_scheme": "https"}}
@@ -28,6 +29,8 @@ def export_csv(modeladmin, request, queryset):
 
 @admin.register(Signatory)
 class SignatoryAdmin(SimpleHistoryAdmin):
+    # A change saved over a record changed since the page was opened is refused.
+    form = UnchangedSinceOpenedForm
     list_display = ["name", "type", "country", "region", "since_display", "status"]
     list_filter = ["status", "type", "region", "country"]
     search_fields = ["name", "aliases", "slug"]
@@ -65,7 +68,7 @@ class SignatoryAdmin(SimpleHistoryAdmin):
             _("Online and in its own words"),
             {"fields": ["website", "twitter", "linkedin", "statement"]},
         ),
-        (_("Record"), {"fields": ["created", "updated"]}),
+        (_("Record"), {"fields": ["created", "updated", "opened"]}),
     ]
 
     @admin.display(description=_("supporter since"), ordering="supporter_since")

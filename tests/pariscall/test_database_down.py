@@ -104,7 +104,7 @@ def short_statement_timeout(monkeypatch):
 
 
 @postgresql_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_a_stuck_database_gives_a_503_within_seconds(client, short_statement_timeout):
     SignatoryFactory()
     locked, release = threading.Event(), threading.Event()
@@ -152,7 +152,7 @@ def _request(client, path: str):
 
 
 @postgresql_only
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_site_answers_again_once_the_database_is_back_without_a_restart(client):
     SignatoryFactory(name="Acme")
     assert _request(client, "/signatories/").status_code == 200

@@ -44,7 +44,7 @@ def another_import_writing():
     thread.join()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_import_while_another_is_writing_is_refused_and_writes_nothing(
     tmp_path, another_import_writing, settings
 ):
@@ -54,7 +54,7 @@ def test_an_import_while_another_is_writing_is_refused_and_writes_nothing(
     assert not Source.objects.exists()
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_an_import_after_the_other_is_done_writes(tmp_path):
     report = import_(tmp_path, ROWS)
     assert report.written
