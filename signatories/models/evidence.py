@@ -1,7 +1,9 @@
 """Evidence: the sources a fact comes from, and the passages (citations) that support it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -73,6 +75,12 @@ class Source(models.Model):
 
     def __str__(self) -> str:
         return self.title
+
+    def clean(self) -> None:
+        # A source can't be from the future: a whole list dated 2099 would refuse every
+        # later whole-list import (an older list can't say who has left since).
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("A source can’t be dated in the future.")})
 
     def save(self, *args, **kwargs) -> None:
         if self.date:

@@ -124,6 +124,9 @@ class Signatory(models.Model):
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
         ordering = list(NAME_ORDER)
+        # A whole-list import can make anyone a former supporter: not for every editor
+        # (the Editors group does not have it; an administrator grants it).
+        permissions = [("import_whole_list", _("Can import a file as the whole official list"))]
         constraints = [
             # A state is identified by its country.
             models.UniqueConstraint(
