@@ -35,6 +35,15 @@ require_redis() {
     command -v redis-server >/dev/null || { echo "ERROR: no redis-server on PATH." >&2; exit 1; }
 }
 
+# The scale-out test puts Debian's nginx in front of two app servers, over TLS with a
+# certificate that openssl makes.
+require_nginx() {
+    { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } || _apt_install nginx
+    command -v openssl >/dev/null || _apt_install openssl
+    { command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; } \
+        || { echo "ERROR: no nginx: run 'sudo apt-get install nginx'." >&2; exit 1; }
+}
+
 # The Nu HTML Checker: Java, and vnu.jar from npm in .tools/ (git-ignored), pinned.
 VNU_VERSION=26.9.27
 require_vnu() {

@@ -4,7 +4,8 @@
 # side by side (one core each is enough), each into its own log, printed when it ends.
 #
 # Each test runs at least once on the database where it means something:
-# - the SQLite pass runs everything but the browser tests;
+# - the SQLite pass runs everything but the browser tests and those that need PostgreSQL
+#   itself (the scale-out test: two gunicorn servers behind nginx, tests/scale/);
 # - the PostgreSQL pass runs everything but the tests marked `once` (no database of the
 #   pass in them: settings, scripts, the SQLite-specific ones, the HTML checker), and the
 #   browser tests in Debian's headless Chromium, on the production database.
@@ -24,6 +25,7 @@ require_chromium
 require_gettext
 require_redis
 require_vnu
+require_nginx
 PG_BIN=$(require_postgresql)
 
 # The static files are collected once, for both passes (tests/conftest.py).
@@ -49,7 +51,7 @@ run() {
 
 started=$SECONDS
 run lint make --no-print-directory lint
-run sqlite "${PYTEST[@]}" -m "not browser"
+run sqlite "${PYTEST[@]}" -m "not browser and not postgresql"
 run postgresql env DATABASE_URL="$PG_URL" "${PYTEST[@]}" -m "not once"
 wait
 
@@ -59,7 +61,7 @@ failed=()
 for name in lint sqlite postgresql; do
     case $name in
         lint) echo "== lint: ruff, djLint and the French catalogue" ;;
-        sqlite) echo "== tests on SQLite (all but the browser tests)" ;;
+        sqlite) echo "== tests on SQLite (all but the browser and scale-out tests)" ;;
         postgresql) echo "== tests on PostgreSQL ($("$PG_BIN/postgres" --version)), browser tests included" ;;
     esac
     cat "$LOGS/$name.log"

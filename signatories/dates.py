@@ -4,7 +4,7 @@ import datetime
 
 from django.db import models
 from django.utils.formats import date_format
-from django.utils.translation import get_language, pgettext
+from django.utils.translation import get_language, pgettext, pgettext_lazy
 from django.utils.translation import gettext_lazy as _
 
 
@@ -67,6 +67,39 @@ def display(date: datetime.date | None, precision: str, by: bool = False) -> str
     if precision == Precision.MONTH:
         return pgettext("by a month", "by %(date)s") % {"date": text}
     return pgettext("by a day", "by %(date)s") % {"date": text}
+
+
+# The months as a list's narrow column writes them: "10 Nov 2019", « 10 nov. 2019 » (French
+# abbreviates after the consonant that ends a syllable: janv., févr., juil.).
+SHORT_MONTHS = [
+    pgettext_lazy("abbreviated month", "Jan"),
+    pgettext_lazy("abbreviated month", "Feb"),
+    pgettext_lazy("abbreviated month", "Mar"),
+    pgettext_lazy("abbreviated month", "Apr"),
+    pgettext_lazy("abbreviated month", "May"),
+    pgettext_lazy("abbreviated month", "Jun"),
+    pgettext_lazy("abbreviated month", "Jul"),
+    pgettext_lazy("abbreviated month", "Aug"),
+    pgettext_lazy("abbreviated month", "Sep"),
+    pgettext_lazy("abbreviated month", "Oct"),
+    pgettext_lazy("abbreviated month", "Nov"),
+    pgettext_lazy("abbreviated month", "Dec"),
+]
+
+
+def compact(date: datetime.date | None, precision: str) -> str:
+    """The date in a few characters that never wrap (no-break spaces): ``10 Nov 2019``,
+    ``Jan 2019``, ``2019``; in French ``1er janv. 2019``. Says nothing of "by": the list
+    marks that beside it, with `display()`'s full wording for those who ask."""
+    if date is None:
+        return ""
+    if precision == Precision.YEAR:
+        return str(date.year)
+    month = f"{SHORT_MONTHS[date.month - 1]}\u00a0{date.year}"
+    if precision == Precision.MONTH:
+        return month
+    day = "1er" if date.day == 1 and get_language() == "fr" else str(date.day)
+    return f"{day}\u00a0{month}"
 
 
 def precision_note(precision: str, by: bool = False) -> str:

@@ -29,8 +29,8 @@ STATUS_FILTER_CHOICES = [
 
 
 # The organisation kinds the importer records (`NATURE_KINDS` in
-# signatories/importing/official.py), named here so that pages can show them in their language. A kind staff typed that is not
-# here is shown as written.
+# signatories/importing/official.py), named here so that pages can show them in their
+# language. A kind staff typed that is not here is shown as written.
 ORGANISATION_KINDS = {
     "academy": _("academy"),
     "advisory commission": _("advisory commission"),

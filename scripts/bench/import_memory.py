@@ -75,7 +75,8 @@ def main() -> None:
         path = Path(folder) / "supporters.csv"
         write_file(path, rows)
         alone, importing = peak_mb(environment), peak_mb(environment, str(path))
-    print(f"import of {rows:,} new supporters: peak {importing} MB resident, Django alone {alone} MB")
+    print(f"import of {rows:,} new supporters: peak {importing} MB resident,", end=" ")
+    print(f"Django alone {alone} MB")
 
 
 if __name__ == "__main__":

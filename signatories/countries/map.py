@@ -1,17 +1,21 @@
 """The world map of supporters, drawn on the server as inline SVG (no script, no tiles).
 
-Supporting states are filled; other countries are shaded by how many other supporters they
-have, in a few classes that the legend names with their numbers; countries with none stay
-plain. Each country is a link to its page whose accessible name says what the colour says,
-and the table beside the map says it again, so colour is never the only cue. The outlines
-come from `signatories/data/outlines.py` (generated from Natural Earth); countries too small to
-see get a marker when they have supporters or are the one the page is about.
+Every country is shaded by how many supporters it has (its state included), in a few classes
+that the legend names with the number of countries drawn in each; countries with none stay
+plain. A supporting state is hatched over that shade (a former one hatched the other way, in
+another colour), so the two facts never hide each other and the legend counts each once: its
+numbers are those of the shapes drawn. Each country is a link to its page whose accessible
+name says what the colour says, and the table beside the map says it again, so colour is
+never the only cue. The outlines come from `signatories/data/outlines.py` (generated from
+Natural Earth); countries too small to see get a marker when they have supporters or are
+the one the page is about.
 
 Drawing some 250 linked shapes costs more than the rest of a page, so the rendered SVG is
 cached beside the counts it shows, under the same directory revision: one write makes both
 stale at once.
 """
 
+from collections import Counter
 from dataclasses import dataclass
 
 from django.template.loader import render_to_string
@@ -26,7 +30,7 @@ from signatories.countries.forms import CountryFilters
 from signatories.countries.rows import CountryRow, country_url, rows_from
 from signatories.data.outlines import MARKERS, SHAPES, UNCODED_LAND, VIEWBOX
 
-# Shading for countries whose state is not a supporter: (lowest count, CSS class, legend).
+# Shading by the number of supporters in the country: (lowest count, CSS class, legend).
 SHADES = [
     (100, "shade-4", _("100 or more supporters")),
     (20, "shade-3", _("20 to 99 supporters")),
@@ -41,12 +45,19 @@ class MapCountry:
     code: str
     path: str
     marker: tuple[float, float] | None
-    css: str
+    # The count class (shade-0 … shade-4), and the state's hatching ("state", "former-state"
+    # or "").
+    shade: str
+    state: str
     label: str
     url: str
     # Countries without supporters stay out of the tab order: the table lists the others.
     focusable: bool
     highlighted: bool
+
+    @property
+    def css(self) -> str:
+        return f"{self.shade} {self.state}".strip()
 
 
 @dataclass(frozen=True)
@@ -61,16 +72,29 @@ class WorldMap:
     viewbox: str
     countries: list[MapCountry]
     uncoded_land: str
+    # What the shades say (how many supporters), then what the hatching says (the state).
     legend: list[LegendEntry]
+    state_legend: list[LegendEntry]
     highlighted: str
 
+    @property
+    def hatchings(self) -> list[tuple[str, str]]:
+        """Every (state class, shade class) pair a hatched shape may need: one SVG pattern each."""
+        shades = [NONE_CLASS, *(css for _lowest, css, _label in reversed(SHADES))]
+        return [(state, shade) for state in (STATE_CLASS, FORMER_STATE_CLASS) for shade in shades]
 
-def css_class(row: CountryRow | None) -> str:
-    if row is not None and row.state is not None:
-        return STATE_CLASS if row.state.is_current else FORMER_STATE_CLASS
-    if row is None or row.others == 0:
+
+def shade_class(row: CountryRow | None) -> str:
+    """The count class of all the country's supporters, its state included."""
+    if row is None or row.total == 0:
         return NONE_CLASS
-    return next(css for lowest, css, _label in SHADES if row.others >= lowest)
+    return next(css for lowest, css, _label in SHADES if row.total >= lowest)
+
+
+def state_class(row: CountryRow | None) -> str:
+    if row is None or row.state is None:
+        return ""
+    return STATE_CLASS if row.state.is_current else FORMER_STATE_CLASS
 
 
 def accessible_name(name: str, row: CountryRow | None) -> str:
@@ -117,7 +141,8 @@ def world_map(rows: dict[str, CountryRow], highlighted: str = "") -> WorldMap:
                 code=code,
                 path=SHAPES.get(code, ""),
                 marker=MARKERS[code] if show_marker else None,
-                css=css_class(row),
+                shade=shade_class(row),
+                state=state_class(row),
                 label=accessible_name(str(countries.name(code) or code), row),
                 url=country_url(code),
                 focusable=has_supporters or code == highlighted,
@@ -126,25 +151,26 @@ def world_map(rows: dict[str, CountryRow], highlighted: str = "") -> WorldMap:
         )
     # The highlighted country last, so that its outline is drawn above its neighbours'.
     drawn.sort(key=lambda country: country.highlighted)
-    return WorldMap(VIEWBOX, drawn, UNCODED_LAND, legend(drawn), highlighted)
+    return WorldMap(VIEWBOX, drawn, UNCODED_LAND, legend(drawn), state_legend(drawn), highlighted)
 
 
 def legend(drawn: list[MapCountry]) -> list[LegendEntry]:
-    """Each class with what it means and how many countries are in it."""
-    in_class: dict[str, int] = {}
-    for country in drawn:
-        in_class[country.css] = in_class.get(country.css, 0) + 1
-    entries = [
-        (STATE_CLASS, _("State supports the Call")),
-        (FORMER_STATE_CLASS, _("State is a former supporter")),
-        *((css, label) for _lowest, css, label in reversed(SHADES)),
+    """Each count class with what it means and how many of the drawn countries are in it."""
+    in_class = Counter(country.shade for country in drawn)
+    return [
+        *(LegendEntry(css, str(label), in_class[css]) for _lowest, css, label in reversed(SHADES)),
+        LegendEntry(NONE_CLASS, str(_("No supporters")), in_class[NONE_CLASS]),
     ]
-    shown = [
-        LegendEntry(css, str(label), in_class.get(css, 0))
-        for css, label in entries
-        if css != FORMER_STATE_CLASS or in_class.get(css)
-    ]
-    return [*shown, LegendEntry(NONE_CLASS, str(_("No supporters")), in_class.get(NONE_CLASS, 0))]
+
+
+def state_legend(drawn: list[MapCountry]) -> list[LegendEntry]:
+    """The hatchings: states that support the Call, and former ones when any is drawn."""
+    hatched = Counter(country.state for country in drawn)
+    entries = [LegendEntry(STATE_CLASS, str(_("State supports the Call")), hatched[STATE_CLASS])]
+    if hatched[FORMER_STATE_CLASS]:
+        label = str(_("State is a former supporter"))
+        entries.append(LegendEntry(FORMER_STATE_CLASS, label, hatched[FORMER_STATE_CLASS]))
+    return entries
 
 
 def map_html(filters: CountryFilters | None = None, highlighted: str = "") -> SafeString:

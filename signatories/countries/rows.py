@@ -65,11 +65,6 @@ class CountryRow:
         return sum(self.counts.values())
 
     @property
-    def others(self) -> int:
-        """Supporters other than the state itself: what shades the map."""
-        return self.total - self.counts.get(SignatoryType.STATE, 0)
-
-    @property
     def by_type(self) -> list[tuple[str, str, int]]:
         return [(value, label, self.counts.get(value, 0)) for value, label in SignatoryType.choices]
 

@@ -117,6 +117,10 @@ def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     active["q"] = query.get("q", "").strip()
     active["since"] = query.get("since", "").strip()
     active["any"] = any(active[name] for name in ("q", "since", *chosen))
+    # What the phone's closed filters say they hold: each value counts, as each is a chip.
+    active["count"] = sum(len(active[name]) for name in chosen) + sum(
+        1 for name in ("q", "since") if active[name]
+    )
     return active
 
 

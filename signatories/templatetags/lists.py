@@ -16,6 +16,7 @@ from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from signatories.dates import compact
 from signatories.directory.facets import country_names
 from signatories.regions import Region
 from signatories.vocabulary import SignatoryType
@@ -30,10 +31,17 @@ COUNT = ' <span class="count">({0})</span>'
 ROW = (
     '<tr><th scope="row"><a href="{0}">{1}</a></th>'
     '<td data-label="{2}">{3}</td><td data-label="{4}">{5}</td>'
-    '<td data-label="{6}">{7}</td><td data-label="{8}">{9}</td></tr>'
+    '<td data-label="{6}">{7}</td><td data-label="{8}" class="since">{9}</td></tr>'
 )
 # What an empty cell shows.
 NONE = "–"
+# The date: compact for the eye (a marker for "by"), the full wording for a screen reader
+# and in the tooltip.
+SINCE = (
+    '<time datetime="{0}" title="{1}"><span aria-hidden="true">{2}{3}</span>'
+    '<span class="visually-hidden">{1}</span></time>'
+)
+BY_MARKER = '<span class="since-by">≤</span>\u00a0'
 
 
 def grouped(number: int, separator: str | None = None) -> str:
@@ -86,7 +94,18 @@ def supporter_rows(signatories, list_query: str) -> SafeString:
             headings[2],
             escape(regions.get(signatory.region, signatory.region)),
             headings[3],
-            escape(signatory.since_display or NONE),
+            _since(signatory),
         )
         for signatory in signatories
+    )
+
+
+def _since(signatory) -> str:
+    if signatory.supporter_since is None:
+        return NONE
+    return SINCE.format(
+        escape(signatory.since_iso),
+        escape(signatory.since_display),
+        BY_MARKER if signatory.supporter_since_is_bound else "",
+        escape(compact(signatory.supporter_since, signatory.supporter_since_precision)),
     )

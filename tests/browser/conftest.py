@@ -63,11 +63,12 @@ def directory(transactional_db, settings):
     settings.SIGNATORIES_PER_PAGE = 10
 
 
-def new_page(browser, live_server, *, javascript=True, width=1280):
+def new_page(browser, live_server, *, javascript=True, width=1280, color_scheme="light"):
     context = browser.new_context(
         base_url=live_server.url,
         java_script_enabled=javascript,
         viewport={"width": width, "height": 900},
+        color_scheme=color_scheme,
     )
     context.set_default_timeout(10_000)
     return context.new_page()

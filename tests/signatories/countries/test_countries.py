@@ -21,12 +21,13 @@ FIXTURES = Path(__file__).resolve().parents[3] / "fixtures"
 # country (French Guiana, Réunion, … as France; Svalbard as Norway) or uninhabited.
 NOT_ON_THE_MAP = {"AQ", "BQ", "BV", "CC", "CX", "GF", "GP", "MQ", "RE", "SJ", "TK", "YT"}
 MAP_LINK = re.compile(
-    r'<a href="/countries/(\w\w)/" class="([\w-]+)[^"]*"[^>]*><title>([^<]*)</title>'
+    r'<a href="/countries/(\w\w)/" class="([\w -]+?)(?: highlighted)?"[^>]*><title>([^<]*)</title>'
 )
 
 
 def _map(response) -> dict[str, tuple[str, str]]:
-    """The map's countries: code → (class, accessible name)."""
+    """The map's countries: code → (classes: the count's shade, then the state's hatching
+    if any; accessible name)."""
     return {code.upper(): (css, name) for code, css, name in MAP_LINK.findall(response.text)}
 
 
@@ -72,8 +73,8 @@ def test_the_map_fills_exactly_the_supporting_states_of_the_fixtures(client):
         Signatory.objects.states().filter(status="current").values_list("country", flat=True)
     )
     drawn = _map(client.get(COUNTRIES))
-    filled = {code for code, (css, _name) in drawn.items() if css == "state"}
-    assert filled == states
+    hatched = {code for code, (css, _name) in drawn.items() if "state" in css.split()}
+    assert hatched == states
     for code in states:
         assert drawn[code][1].startswith(f"{countries.name(code)}: state supporter, ")
     # Each small state also has its marker (its outline alone would be too small to see).
@@ -84,8 +85,11 @@ def test_the_map_fills_exactly_the_supporting_states_of_the_fixtures(client):
 
 def test_each_country_says_in_words_what_its_colour_says(client, directory):
     drawn = _map(client.get(COUNTRIES))
-    assert drawn["FR"] == ("state", "France: state supporter, 2 supporters")
-    assert drawn["US"] == ("state", "United States of America: state supporter, 1 supporter")
+    assert drawn["FR"] == ("shade-1 state", "France: state supporter, 2 supporters")
+    assert drawn["US"] == (
+        "shade-1 state",
+        "United States of America: state supporter, 1 supporter",
+    )
     assert drawn["KE"] == ("shade-1", "Kenya: 1 supporter")
     assert drawn["TD"] == ("shade-0", "Chad: no supporters")
     # A state that left is not a supporter today.
@@ -139,7 +143,10 @@ def test_the_region_and_status_filters(client, directory):
     former = client.get(COUNTRIES, {"status": "former"})
     assert [row.code for row in former.context["rows"]] == ["MT"]
     assert 'href="/signatories/?country=MT&amp;status=former"' in former.text
-    assert _map(former)["MT"] == ("former-state", "Malta: former state supporter, 1 supporter")
+    assert _map(former)["MT"] == (
+        "shade-1 former-state",
+        "Malta: former state supporter, 1 supporter",
+    )
     everyone = client.get(COUNTRIES, {"status": "all"})
     assert {row.code for row in everyone.context["rows"]} == {"FR", "KE", "MT", "US"}
 
@@ -239,7 +246,7 @@ def test_counting_afresh_is_two_queries_whatever_the_number_of_countries(
 
 def test_the_home_page_shows_the_map_and_a_supporter_page_links_to_its_country(client, directory):
     home = client.get("/")
-    assert _map(home)["FR"][0] == "state"
+    assert _map(home)["FR"][0] == "shade-1 state"
     assert f'href="{COUNTRIES}"' in home.text
     detail = client.get(directory["ngo"].get_absolute_url())
     assert 'href="/countries/fr/"' in detail.text
