@@ -6,8 +6,9 @@ Variables (see README.md):
 - ``DJANGO_SECRET_KEY``: required when debug is off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required when debug is off.
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
-- ``DJANGO_DB_CONNECT_TIMEOUT``, ``DJANGO_DB_STATEMENT_TIMEOUT``: on PostgreSQL, seconds to
-  wait for a connection (default 5) and for any one statement (default 10).
+- ``DJANGO_DB_CONNECT_TIMEOUT``, ``DJANGO_DB_STATEMENT_TIMEOUT``, ``DJANGO_DB_LOCK_TIMEOUT``:
+  on PostgreSQL, seconds to wait for a connection (default 5), for any one statement
+  (default 30) and for a lock another connection holds (default 5).
 - ``CACHE_URL``: default: each process's memory; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
@@ -102,8 +103,11 @@ def _database(url: str) -> dict:
         options = config.setdefault("OPTIONS", {})
         # A database that hangs or holds a lock answers with an error in seconds (a 503,
         # pariscall.views.server_error), instead of holding every thread until it returns.
-        timeout = _env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", default=10)
-        settings = f"-c jit=off -c statement_timeout={timeout * 1000}"
+        statement = _env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", default=30)
+        lock = _env_seconds("DJANGO_DB_LOCK_TIMEOUT", default=5)
+        settings = (
+            f"-c jit=off -c statement_timeout={statement * 1000} -c lock_timeout={lock * 1000}"
+        )
         options["options"] = " ".join(filter(None, [options.get("options"), settings]))
         options.setdefault("connect_timeout", _env_seconds("DJANGO_DB_CONNECT_TIMEOUT", default=5))
     return config

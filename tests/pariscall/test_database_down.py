@@ -77,11 +77,14 @@ def test_postgresql_connections_have_connect_and_statement_timeouts(monkeypatch)
     monkeypatch.setenv("DJANGO_DB_STATEMENT_TIMEOUT", "3")
     config = project_settings._database("postgres://u@db:5432/pariscall")
     assert "statement_timeout=3000" in config["OPTIONS"]["options"]
+    assert "lock_timeout=5000" in config["OPTIONS"]["options"]
     assert config["OPTIONS"]["connect_timeout"] == 5
 
 
 @pytest.mark.parametrize("value", ["0", "ten", "-1", "1.5"])
-@pytest.mark.parametrize("name", ["DJANGO_DB_STATEMENT_TIMEOUT", "DJANGO_DB_CONNECT_TIMEOUT"])
+@pytest.mark.parametrize(
+    "name", ["DJANGO_DB_STATEMENT_TIMEOUT", "DJANGO_DB_CONNECT_TIMEOUT", "DJANGO_DB_LOCK_TIMEOUT"]
+)
 def test_a_bad_timeout_stops_start_up_naming_it(monkeypatch, name, value):
     from django.core.exceptions import ImproperlyConfigured
 
@@ -92,8 +95,9 @@ def test_a_bad_timeout_stops_start_up_naming_it(monkeypatch, name, value):
 
 @pytest.fixture
 def short_statement_timeout(monkeypatch):
-    """This test's connection made again as settings make it with a 1 s statement timeout."""
+    """This test's connection made again as settings make it with 1 s timeouts."""
     monkeypatch.setenv("DJANGO_DB_STATEMENT_TIMEOUT", "1")
+    monkeypatch.setenv("DJANGO_DB_LOCK_TIMEOUT", "1")
     options = project_settings._database("postgres://u@db/x")["OPTIONS"]["options"]
     original = connection.settings_dict["OPTIONS"].get("options")
     connection.close()
