@@ -25,6 +25,8 @@ install: $(VENV)/.installed
 # are reported and skipped. Both steps are idempotent.
 SNAPSHOT := data/official-supporters-2025-12-25.csv
 
+# Development settings, but the site's own error pages, as readers get them; Django's debug
+# pages with `DJANGO_DEBUG_PAGES=True make run`.
 run: $(VENV)/.installed
 	DJANGO_DEBUG=True $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=True $(BIN)/python manage.py loaddata fixtures/*.json

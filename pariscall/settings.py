@@ -2,13 +2,21 @@
 
 Variables (see README.md):
 
-- ``DJANGO_DEBUG``: ``True`` or ``False`` (default ``False``).
+- ``DJANGO_DEBUG``: ``True`` or ``False`` (default ``False``): development on this machine
+  (an insecure key, localhost, no HTTPS, static files unversioned); the site still shows
+  its own error pages.
+- ``DJANGO_DEBUG_PAGES``: ``True`` or ``False`` (default ``False``): Django's debug pages
+  (tracebacks, settings, the URL list) instead of the site's 404, 400 and 500 pages; only
+  with ``DJANGO_DEBUG=True``.
 - ``DJANGO_SECRET_KEY``: required when debug is off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required when debug is off.
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
 - ``DJANGO_DB_CONNECT_TIMEOUT``, ``DJANGO_DB_STATEMENT_TIMEOUT``, ``DJANGO_DB_LOCK_TIMEOUT``:
   on PostgreSQL, seconds to wait for a connection (default 5), for any one statement
   (default 30) and for a lock another connection holds (default 5).
+- ``DATABASE_REPLICA_URL``: a PostgreSQL read replica of that database, which public pages
+  read from (``pariscall.routers``); ``DATABASE_REPLICA_MAX_LAG_SECONDS`` (default 10): how
+  long a client that wrote reads from the primary.
 - ``CACHE_URL``: default: each process's memory; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
@@ -76,17 +84,17 @@ def _env_seconds(name: str, default: int) -> int:
     return seconds
 
 
-def _database(url: str) -> dict:
+def _database(url: str, name: str = "DATABASE_URL") -> dict:
     try:
         config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
     except ValueError as error:
-        raise ImproperlyConfigured(f"DATABASE_URL is not a database URL: {error}") from error
+        raise ImproperlyConfigured(f"{name} is not a database URL: {error}") from error
     if config["ENGINE"] not in (
         "django.db.backends.sqlite3",
         "django.db.backends.postgresql",
     ):
         raise ImproperlyConfigured(
-            f"DATABASE_URL must be sqlite:// or postgres://, not {urlsplit(url).scheme}://."
+            f"{name} must be sqlite:// or postgres://, not {urlsplit(url).scheme}://."
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
         config["CONN_MAX_AGE"] = 0
@@ -110,6 +118,24 @@ def _database(url: str) -> dict:
         )
         options["options"] = " ".join(filter(None, [options.get("options"), settings]))
         options.setdefault("connect_timeout", _env_seconds("DJANGO_DB_CONNECT_TIMEOUT", default=5))
+    return config
+
+
+def _replica(url: str, primary: dict) -> dict:
+    """A streaming standby of the primary, which public pages read from (docs/replicas.md)."""
+    config = _database(url, "DATABASE_REPLICA_URL")
+    if "postgresql" not in config["ENGINE"] or "postgresql" not in primary["ENGINE"]:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL names a PostgreSQL standby of DATABASE_URL's database: "
+            "both must be postgres://."
+        )
+    if config == primary:
+        raise ImproperlyConfigured(
+            "DATABASE_REPLICA_URL names the same database as DATABASE_URL: it must name the "
+            "standby."
+        )
+    # Tests run on the primary's test database: the standby can't create one.
+    config["TEST"] = {"MIRROR": "default"}
     return config
 
 
@@ -165,17 +191,26 @@ def _cache(url: str) -> dict:
     }
 
 
-DEBUG = _env_bool("DJANGO_DEBUG", default=False)
+# Development on this machine (`make run`): what DJANGO_DEBUG=True allows below.
+DEVELOPMENT = _env_bool("DJANGO_DEBUG", default=False)
+# Django's own DEBUG shows its debug pages for a missing page or an error: asked for apart,
+# so that `make run` shows the site's 404 and 400 pages as readers get them.
+DEBUG = _env_bool("DJANGO_DEBUG_PAGES", default=False)
+if DEBUG and not DEVELOPMENT:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG_PAGES=True needs DJANGO_DEBUG=True: the debug pages show the settings "
+        "and the code, for development only."
+    )
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
+    if not DEVELOPMENT:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is False.")
     SECRET_KEY = "insecure-development-key-only-used-with-DJANGO_DEBUG-True"  # noqa: S105
 
 ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
-    if not DEBUG:
+    if not DEVELOPMENT:
         raise ImproperlyConfigured(
             "DJANGO_ALLOWED_HOSTS must list this site's host names when DJANGO_DEBUG is False."
         )
@@ -184,6 +219,10 @@ if not ALLOWED_HOSTS:
 DATABASES = {
     "default": _database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
+if os.environ.get("DATABASE_REPLICA_URL"):
+    DATABASES["replica"] = _replica(os.environ["DATABASE_REPLICA_URL"], DATABASES["default"])
+    DATABASE_ROUTERS = ["pariscall.routers.PrimaryReplicaRouter"]
+DATABASE_REPLICA_MAX_LAG_SECONDS = _env_count("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": _cache(os.environ.get("CACHE_URL", ""))}
@@ -211,6 +250,8 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # CORS on the public data alone, by URL name (signatories.exports.headers.OPEN_DATA).
+    "signatories.exports.headers.OpenDataMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a public page comes from its address (/fr/…), never from the browser.
@@ -222,6 +263,8 @@ MIDDLEWARE = [
     "pariscall.admin_queries.NulInAdminQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Public reads from the replica when there is one; knows who is logged in.
+    "pariscall.routers.ReplicaReadsMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
@@ -300,13 +343,15 @@ STORAGES = {
     "staticfiles": {
         "BACKEND": (
             "django.contrib.staticfiles.storage.StaticFilesStorage"
-            if DEBUG
+            if DEVELOPMENT
             else "whitenoise.storage.CompressedManifestStaticFilesStorage"
         )
     },
 }
 # Serve from the app directories too when collectstatic has not run (tests, make run).
 WHITENOISE_USE_FINDERS = True
+# In development, a changed static file is served at once (Django's DEBUG is off there).
+WHITENOISE_AUTOREFRESH = DEVELOPMENT
 
 
 def _static_headers(headers, path: str, url: str) -> None:
@@ -321,18 +366,18 @@ WHITENOISE_ADD_HEADERS_FUNCTION = _static_headers
 
 # Security headers. TLS ends at the reverse proxy, which must set X-Forwarded-Proto.
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-SECURE_SSL_REDIRECT = not DEBUG
-SECURE_HSTS_SECONDS = 0 if DEBUG else 31536000
-SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEBUG
+SECURE_SSL_REDIRECT = not DEVELOPMENT
+SECURE_HSTS_SECONDS = 0 if DEVELOPMENT else 31536000
+SECURE_HSTS_INCLUDE_SUBDOMAINS = not DEVELOPMENT
 SECURE_HSTS_PRELOAD = False
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = not DEBUG
-CSRF_COOKIE_SECURE = not DEBUG
+SESSION_COOKIE_SECURE = not DEVELOPMENT
+CSRF_COOKIE_SECURE = not DEVELOPMENT
 SESSION_COOKIE_HTTPONLY = True
 X_FRAME_OPTIONS = "DENY"
-if not DEBUG:
+if not DEVELOPMENT:
     # A `check --deploy` hint: the HSTS preload list is a decision for the operator.
     SILENCED_SYSTEM_CHECKS = ["security.W021"]
 

@@ -12,6 +12,7 @@ from django.urls import include, path
 
 from pariscall import views
 from pariscall.sitemaps import SITEMAPS
+from signatories.exports.headers import text_conditional
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
@@ -32,7 +33,8 @@ urlpatterns = [
         path("", views.home, name="home"),
         path("about/", views.about, name="about"),
         path("embed/counters/", views.embed_counters, name="embed-counters"),
-        path("datapackage.json", views.datapackage, name="datapackage"),
+        # Tagged by its text: it cites sources, whose writes don't raise the revision.
+        path("datapackage.json", text_conditional(views.datapackage), name="datapackage"),
         path("", include("signatories.urls")),
         path("", include("principles.urls")),
         prefix_default_language=False,

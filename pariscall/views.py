@@ -79,6 +79,8 @@ def robots_txt(request: HttpRequest) -> HttpResponse:
         "Disallow: /signatories.json",
         "Disallow: /fr/signatories.csv",
         "Disallow: /fr/signatories.json",
+        "Disallow: /signatories.xlsx",
+        "Disallow: /fr/signatories.xlsx",
         f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}",
     ]
     return HttpResponse("\n".join(lines) + "\n", content_type="text/plain")
@@ -111,8 +113,7 @@ def datapackage(request: HttpRequest) -> HttpResponse:
             json_dumps_params={"ensure_ascii": False, "indent": 2},
         )
         response["Content-Language"] = settings.LANGUAGE_CODE
-    # Public, read-only and without cookies: notebooks and data tools on other sites may read it.
-    response["Access-Control-Allow-Origin"] = "*"
+    # Other sites' notebooks and data tools may read it: CORS from signatories.exports.headers.
     return response
 
 

@@ -69,24 +69,53 @@ require_postgresql() {
     echo "$bin"
 }
 
+# Runs a PostgreSQL program as the cluster's owner: initdb refuses to run as root, so as
+# root the clusters belong to the postgres user.
+_as_postgres() {
+    if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi
+}
+
+# _stop_postgresql BIN DIR: stops the clusters in DIR (the primary, a standby if made) and
+# removes DIR.
+_stop_postgresql() {
+    local data
+    for data in "$2/data" "$2/standby"; do
+        [ ! -d "$data" ] || _as_postgres "$1/pg_ctl" -D "$data" -m immediate stop >/dev/null 2>&1
+    done
+    rm -rf "$2"
+}
+
 # start_postgresql BIN [PORT]: a cluster in a new temp dir, listening only on a unix
-# socket there; sets PG_URL and PG_DIR, and stops and removes it when the shell exits.
+# socket there; sets PG_URL, PG_DIR and PG_PORT, and stops and removes it when the shell exits.
 start_postgresql() {
     local bin=$1 port=${2:-54329}
     PG_DIR=$(mktemp -d -t pariscall-pg.XXXXXX)
-    local run=()
-    if [ "$(id -u)" = 0 ]; then
-        # initdb refuses to run as root: the cluster belongs to the postgres user.
-        chown postgres "$PG_DIR"
-        run=(runuser -u postgres --)
-    fi
-    "${run[@]}" "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres -E UTF8 \
+    PG_PORT=$port
+    [ "$(id -u)" != 0 ] || chown postgres "$PG_DIR"
+    _as_postgres "$bin/initdb" -D "$PG_DIR/data" -A trust -U postgres -E UTF8 \
         --locale=C.UTF-8 >"$PG_DIR/initdb.log" 2>&1 \
         || { cat "$PG_DIR/initdb.log" >&2; echo "ERROR: initdb failed." >&2; exit 1; }
-    trap "${run[*]} '$bin/pg_ctl' -D '$PG_DIR/data' -m immediate stop >/dev/null 2>&1; rm -rf '$PG_DIR'" EXIT
-    "${run[@]}" "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
+    trap "_stop_postgresql '$bin' '$PG_DIR'" EXIT
+    _as_postgres "$bin/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w \
         -o "-k $PG_DIR -p $port -c listen_addresses='' -c fsync=off -c full_page_writes=off" \
         start >/dev/null \
         || { cat "$PG_DIR/server.log" >&2; echo "ERROR: PostgreSQL did not start." >&2; exit 1; }
     PG_URL="postgres://postgres@/postgres?host=$PG_DIR&port=$port"
+}
+
+# start_postgresql_standby BIN PORT: after start_postgresql, a hot standby of that cluster
+# on PORT (same socket dir), streaming from it as a read replica does: copied with
+# pg_basebackup -R, which also writes the standby's connection to the primary. The defaults
+# the primary runs with allow it (wal_level=replica, max_wal_senders=10, and initdb's
+# "local replication" line, trusted). Sets PG_STANDBY_URL; stopped with the primary.
+start_postgresql_standby() {
+    local bin=$1 port=$2
+    _as_postgres "$bin/pg_basebackup" -D "$PG_DIR/standby" -R -X stream -c fast \
+        -h "$PG_DIR" -p "$PG_PORT" -U postgres >"$PG_DIR/basebackup.log" 2>&1 \
+        || { cat "$PG_DIR/basebackup.log" >&2; echo "ERROR: pg_basebackup failed." >&2; exit 1; }
+    _as_postgres "$bin/pg_ctl" -D "$PG_DIR/standby" -l "$PG_DIR/standby.log" -w \
+        -o "-k $PG_DIR -p $port -c listen_addresses='' -c hot_standby=on -c fsync=off" \
+        start >/dev/null \
+        || { cat "$PG_DIR/standby.log" >&2; echo "ERROR: the standby did not start." >&2; exit 1; }
+    PG_STANDBY_URL="postgres://postgres@/postgres?host=$PG_DIR&port=$port"
 }

@@ -7,7 +7,8 @@ turns their values into the JSON value (`to_json`); its CSV cell is that value w
 - `FIELDS`: the model fields an export reads, in order (`SignatoryQuerySet.export_rows`
   fetches exactly these, as tuples, never building a model instance);
 - `record(row)` / `json_writer()(row)` / `csv_row(row)`: one such tuple as a JSON object,
-  as its JSON text, as a CSV row;
+  as its JSON text, as a CSV row; `text_row(row)`: the CSV row's cells without their guard
+  against formulas, for the Excel export's text cells;
   `as_record(signatory)`: the same record from a model instance;
 - `CSV_COLUMNS`: the CSV header, in order (the JSON record has every column, `url` too);
 - `REQUIRED_ON_IMPORT`: the columns an export must have to be read back (columns added
@@ -219,6 +220,22 @@ def record(row: tuple) -> dict:
 def csv_row(row: tuple) -> list[str]:
     """One supporter as a CSV row, from its values of FIELDS."""
     return [csv_cell(read(row)) for read in _CSV_READERS]
+
+
+def _text(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    return str(value)
+
+
+def text_row(row: tuple) -> list[str]:
+    """The CSV row's cells as text, without the apostrophe that keeps a CSV cell from being
+    a formula: for a format whose cells are text whatever they start with (the Excel export)."""
+    return [_text(read(row)) for read in _CSV_READERS]
 
 
 # `json.dumps(record(row), ensure_ascii=False)`, written directly: no dict, no encoder per

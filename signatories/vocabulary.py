@@ -5,6 +5,7 @@ import re
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import models
+from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 
@@ -57,6 +58,10 @@ ORGANISATION_KINDS = {
     "trade association": _("trade association"),
     "university": _("university"),
 }
+# The list's `kind` values: each kind as a slug ("think-tank", "ngo"), and back.
+KIND_BY_SLUG = {slugify(kind): kind for kind in ORGANISATION_KINDS}
+KIND_SLUGS = {kind: slug for slug, kind in KIND_BY_SLUG.items()}
+KIND_CHOICES = [(slug, ORGANISATION_KINDS[kind]) for slug, kind in KIND_BY_SLUG.items()]
 
 
 def choice_values(choices: type[models.TextChoices]) -> list[str]:

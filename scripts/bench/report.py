@@ -17,7 +17,7 @@ def _errors(result: dict) -> int:
 def table(run: dict) -> list[str]:
     floor = run["results"]["floor"]["rps"]
     lines = [
-        f"### {run['vendor']}, {run['count']:,} supporters",
+        f"### {_title(run)}",
         "",
         "| page | path | req/s | × floor | p50 ms | p95 ms | p99 ms | errors "
         "| SQL (cached) | SQL (cold) |",
@@ -50,9 +50,71 @@ def table(run: dict) -> list[str]:
         f"requests were past a list's last page (404, as for a reader), and "
         f"{varied['repeated']} sent a URL already sent.",
         "",
+        *service_table(run),
         *export_table(run),
     ]
     return lines
+
+
+def _title(run: dict) -> str:
+    if run.get("bundled"):
+        return f"{run['vendor']}, the bundled directory ({run['count']:,} current supporters)"
+    return f"{run['vendor']}, {run['count']:,} supporters"
+
+
+SERVICE_KINDS = {
+    "all": "every request",
+    "browse": "no search (filters, sorts, pages)",
+    "search": "a search of one word of 3 letters or more",
+    "short": "a search of 1 or 2 letters",
+    "two words": "a search of two words or more",
+}
+
+
+def service_table(run: dict) -> list[str]:
+    service = run.get("service")
+    if not service:
+        return []
+    lines = [
+        "Service time of the varied workload: URLs never sent before in the run, one at a "
+        "time over HTTP (no queueing), parameters "
+        + ", ".join(f"`{name}`" for name in run.get("parameters", []))
+        + ":",
+        "",
+        "| requests | n | p50 ms | p95 ms | p99 ms | max ms | 404 |",
+        "|---|--:|--:|--:|--:|--:|--:|",
+    ]
+    for kind, label in SERVICE_KINDS.items():
+        if kind in service:
+            t = service[kind]
+            lines.append(
+                f"| {label} | {t['requests']} | {t['p50_ms']:.1f} | {t['p95_ms']:.1f} "
+                f"| {t['p99_ms']:.1f} | {t['max_ms']:.0f} | {t['not_found']} |"
+            )
+    return [*lines, ""]
+
+
+def _varied_checks(run: dict, share: float, p95: float, p99: float | None) -> list[tuple]:
+    """The varied workload's targets: throughput against the floor, service time."""
+    floor = run["results"]["floor"]["rps"]
+    ratio = run["varied"]["rps"] / floor
+    checks = [(f"varied ≥ {share} × floor ({ratio:.2f})", ratio >= share)]
+    service = run.get("service", {}).get("all")
+    if service:
+        checks.append(
+            (
+                f"varied service p95 < {p95:.0f} ms ({service['p95_ms']:.0f} ms)",
+                service["p95_ms"] < p95,
+            )
+        )
+        if p99 is not None:
+            checks.append(
+                (
+                    f"varied service p99 < {p99:.0f} ms ({service['p99_ms']:.0f} ms)",
+                    service["p99_ms"] < p99,
+                )
+            )
+    return checks
 
 
 def export_table(run: dict) -> list[str]:
@@ -81,13 +143,20 @@ def export_table(run: dict) -> list[str]:
 
 def export_checks(run: dict) -> list[tuple[str, bool]]:
     exported = run["exports"].values()
+    # The time target is the streamed text exports'; a workbook is a zip written whole with
+    # a cell call per value, and is held to the memory target and the rows.
     ratio, name = max(
         (result["seconds"] / result["database_seconds"], name)
         for name, result in run["exports"].items()
+        if "Excel" not in name
     )
     peak = max(result["peak_mb"] for result in exported)
     return [
-        (f"every export within 3× the database alone (slowest: {name}, {ratio:.1f}×)", ratio <= 3),
+        (
+            f"every CSV and JSON export within 3× the database alone (slowest: {name}, "
+            f"{ratio:.1f}×)",
+            ratio <= 3,
+        ),
         (f"worker peak RSS < 200 MB during exports ({peak:.0f} MB)", peak < 200),
         (
             "exports carry exactly the database's rows",
@@ -113,11 +182,7 @@ def targets(run: dict) -> list[str]:
             "≤ 4 SQL queries per list page once counts are cached",
             all(run["queries"]["warm"][name] <= 4 for name in LIST_PAGES),
         ),
-        (
-            f"varied p95 < 100 ms ({run['varied']['p95_ms']:.0f} ms) and ≥ 0.2 × floor "
-            f"({run['varied']['rps'] / floor:.2f})",
-            run["varied"]["p95_ms"] < 100 and run["varied"]["rps"] >= 0.2 * floor,
-        ),
+        *_varied_checks(run, 0.3, 50, 100),
         ("varied: no URL sent twice", run["varied"]["repeated"] == 0),
         *export_checks(run),
     ]
@@ -145,6 +210,7 @@ def render(data: dict) -> str:
     largest = max(postgresql or data["runs"], key=lambda r: r["count"])
     lines += targets(largest)
     lines += sqlite_targets(data["runs"])
+    lines += bundled_targets(data["runs"])
     lines += soak_lines(largest)
     lines += slowest_varied(largest)
     lines += repeated_plans(largest)
@@ -156,14 +222,26 @@ def sqlite_targets(runs: list[dict]) -> list[str]:
     if not sqlites:
         return []
     sqlite = max(sqlites, key=lambda r: r["count"])
-    p95 = sqlite["varied"]["p95_ms"]
+    checks = [*_varied_checks(sqlite, 0.3, 50, None), *export_checks(sqlite)]
     return [
-        f"Target at {sqlite['count']:,} supporters on SQLite:",
+        f"Targets at {sqlite['count']:,} supporters on SQLite:",
         "",
-        f"- {'met' if p95 < 300 else '**missed**'}: varied p95 < 300 ms ({p95:.0f} ms)",
-        *(f"- {'met' if ok else '**missed**'}: {label}" for label, ok in export_checks(sqlite)),
+        *(f"- {'met' if ok else '**missed**'}: {label}" for label, ok in checks),
         "",
     ]
+
+
+def bundled_targets(runs: list[dict]) -> list[str]:
+    lines = []
+    for run in runs:
+        if run.get("bundled"):
+            lines += [f"Targets for {_title(run)}:", ""]
+            lines += [
+                f"- {'met' if ok else '**missed**'}: {label}"
+                for label, ok in _varied_checks(run, 0.6, 15, None)
+            ]
+            lines.append("")
+    return lines
 
 
 def soak_lines(largest: dict) -> list[str]:

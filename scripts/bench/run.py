@@ -3,7 +3,8 @@ throwaway PostgreSQL cluster in BENCH_PG_URL). For each database and table size:
 scratch database, load the principles, add synthetic supporters, serve it with gunicorn
 (2 gthread workers of 4 threads, production settings) on 127.0.0.1, load each page with wrk
 (8 connections, for BENCH_SECONDS), then the varied workload (every request a URL not sent
-before in the run, see workload.py), count SQL queries per request, time each export
+before in the run, see workload.py): its service time (BENCH_SERVICE_URLS URLs one at a time)
+and its throughput (8 connections); count SQL queries per request, time each export
 against the database's own dump of the same rows with the workers' peak memory, and the
 home page while four full exports stream; then a soak of 64 connections. Writes
 docs/performance.md."""
@@ -18,6 +19,7 @@ import sqlite3
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 from contextlib import closing
 from pathlib import Path
@@ -37,9 +39,17 @@ CONNECTIONS = 8
 THREADS = 4
 # URLs written for the varied workload: more than the fastest run can send.
 VARIED_URLS = int(os.environ.get("BENCH_VARIED_URLS", "60000"))
+# Never-sent URLs sent one at a time for the service time (no queueing).
+SERVICE_URLS = int(os.environ.get("BENCH_SERVICE_URLS", "400"))
+# The directory as bundled (fixtures and the official list): the size `bundled` in BENCH_SIZES.
+SNAPSHOT = "data/official-supporters-2025-12-25.csv"
+BUNDLED = 0
 SQLITE_MAX = int(os.environ.get("BENCH_SQLITE_MAX", "100000"))
 POSTGRESQL_MAX = int(os.environ.get("BENCH_POSTGRESQL_MAX", "1000000"))
-SIZES = [int(size) for size in os.environ.get("BENCH_SIZES", "10000 100000 1000000").split()]
+SIZES = [
+    BUNDLED if size == "bundled" else int(size)
+    for size in os.environ.get("BENCH_SIZES", "bundled 10000 100000 1000000").split()
+]
 ENV = {
     **os.environ,
     "DJANGO_DEBUG": "False",
@@ -52,7 +62,7 @@ EXPORTS_DIR = WORK / "exports"
 ENV["DJANGO_EXPORT_CACHE_DIR"] = str(EXPORTS_DIR)
 
 
-def pages(count: int) -> dict[str, str]:
+def pages(count: int, detail: str) -> dict[str, str]:
     # A page well inside the list of current supporters (some synthetic ones have left).
     deep = min(1000, max(1, count // 60))
     return {
@@ -61,7 +71,7 @@ def pages(count: int) -> dict[str, str]:
         "filtered": "/signatories/?type=civil-society&region=europe",
         "search": "/signatories/?q=sentinel",
         "deep": f"/signatories/?page={deep}",
-        "detail": f"/signatories/synthetic-{count // 2}/",
+        "detail": f"/signatories/{detail}/",
         "json": "/signatories.json?type=public-authority&region=africa",
         "countries": "/countries/",
         "country": "/countries/fr/",
@@ -218,22 +228,30 @@ def load(
 
 
 def bench(vendor: str, count: int, explain: bool) -> dict:
-    print(f"== {vendor}, {count:,} supporters", flush=True)
+    print(f"== {vendor}, {f'{count:,}' if count else 'the bundled'} supporters", flush=True)
     url, seeded = _seeded_database(vendor, count)
-    paths = pages(count)
+    facts = _directory_facts(url)
+    count = count or facts["count"]
+    paths = pages(count, facts["middle_slug"])
+    # Only the parameters this list has (a new filter joins the workload by itself).
+    known = set(facts["parameters"])
+    varied_urls = workload.urls(VARIED_URLS, known=known)
     urls_file = WORK / "varied-urls.txt"
-    urls_file.write_text("\n".join(workload.urls(VARIED_URLS)) + "\n")
+    urls_file.write_text("\n".join(varied_urls) + "\n")
+    service_urls = workload.urls(SERVICE_URLS, seed=1, known=known, exclude=set(varied_urls))
     queries = _queries(url, paths, urls_file if explain else None)
     env = {**ENV, "DATABASE_URL": url}
     baseline = exports.baseline(PYTHON, ROOT, env)
     server = Server(url)
     try:
-        measured = _load_everything(server, paths, urls_file, baseline, explain)
+        measured = _load_everything(server, paths, urls_file, service_urls, baseline, explain)
     finally:
         server.stop()
     return {
         "vendor": vendor,
         "count": count,
+        "bundled": facts["bundled"],
+        "parameters": sorted(known),
         "seeded_seconds": seeded,
         "paths": paths,
         "queries": queries,
@@ -245,10 +263,35 @@ def _seeded_database(vendor: str, count: int) -> tuple[str, float]:
     """A scratch database of `count` synthetic supporters, and how long seeding took."""
     url = scratch_database(vendor, count)
     manage(url, "migrate", "--no-input", "-v0")
-    manage(url, "loaddata", "fixtures/principles.json", "-v0")
     started = time.monotonic()
-    manage(url, "seed_synthetic", "--count", str(count), capture=True)
+    if count == BUNDLED:  # as `make run` loads it
+        manage(url, "loaddata", *sorted(str(p) for p in (ROOT / "fixtures").glob("*.json")), "-v0")
+        manage(url, "import_signatories", SNAPSHOT, "--full-list", "--skip-invalid", "-v0")
+    else:
+        manage(url, "loaddata", "fixtures/principles.json", "-v0")
+        manage(url, "seed_synthetic", "--count", str(count), capture=True)
     return url, time.monotonic() - started
+
+
+FACTS = """
+import json
+from signatories.directory.filters import SignatoryFilter
+from signatories.models import Signatory
+current = Signatory.objects.current().by_name()
+count = current.count()
+print(json.dumps({
+    "count": count,
+    "middle_slug": current.values_list("slug", flat=True)[count // 2],
+    "bundled": not Signatory.objects.filter(slug__startswith="synthetic-").exists(),
+    "parameters": [*SignatoryFilter.base_filters, "page"],
+}))
+"""
+
+
+def _directory_facts(url: str) -> dict:
+    """How many current supporters, one in the middle for the supporter page, and the
+    list's parameters."""
+    return json.loads(manage(url, "shell", "-c", FACTS, capture=True).strip().splitlines()[-1])
 
 
 def _queries(url: str, paths: dict, explain_urls: Path | None) -> dict:
@@ -265,14 +308,19 @@ def _queries(url: str, paths: dict, explain_urls: Path | None) -> dict:
     return json.loads(completed.stdout)
 
 
-def _load_everything(server, paths: dict, urls_file: Path, baseline, explain: bool) -> dict:
-    """Each page, the varied workload, the exports, the home page during exports, the soak."""
+def _load_everything(
+    server, paths: dict, urls_file: Path, service_urls: list[str], baseline, explain: bool
+) -> dict:
+    """Each page, the varied workload's service time and throughput, the exports, the home
+    page during exports, the soak."""
     results = {}
     for name, path in paths.items():
         server.get(path)  # warm: counts cached, connections open
         results[name] = load(path, SECONDS, CONNECTIONS)
         rps, p95 = results[name]["rps"], results[name]["p95_ms"]
         print(f"   {name:9} {rps:8.1f} req/s  p95 {p95:.1f} ms", flush=True)
+    service = service_times(server, service_urls)
+    print(f"   service   p95 {service['all']['p95_ms']:.1f} ms", flush=True)
     varied = load("/signatories/", SECONDS, CONNECTIONS, urls_file=urls_file)
     print(f"   varied    {varied['rps']:8.1f} req/s  p95 {varied['p95_ms']:.1f} ms", flush=True)
     rss_before = server.worker_rss_mb()
@@ -288,11 +336,51 @@ def _load_everything(server, paths: dict, urls_file: Path, baseline, explain: bo
         print(f"   soak: {soak}", flush=True)
     return {
         "results": results,
+        "service": service,
         "varied": varied,
         "rss_idle_mb": rss_before,
         "exports": exported,
         "home_during_exports": home,
         "soak": soak,
+    }
+
+
+def service_times(server, urls: list[str]) -> dict:
+    """Each URL sent once, one after another, over HTTP: what a reader waits when nobody
+    else is asking (no queueing behind other requests), by kind of request."""
+    timings: dict[str, list[float]] = {}
+    not_found: dict[str, int] = {}
+    for path in urls:
+        kind = workload.search_class(path)
+        started = time.perf_counter()
+        try:
+            server.get(path)
+        except urllib.error.HTTPError as error:
+            if error.code != 404:  # past a list's last page, as for a reader
+                raise
+            for counted in (kind, "all"):
+                not_found[counted] = not_found.get(counted, 0) + 1
+        elapsed = (time.perf_counter() - started) * 1000
+        timings.setdefault(kind, []).append(elapsed)
+        timings.setdefault("all", []).append(elapsed)
+    return {
+        kind: {**percentiles(values), "not_found": not_found.get(kind, 0)}
+        for kind, values in timings.items()
+    }
+
+
+def percentiles(values: list[float]) -> dict:
+    ordered = sorted(values)
+
+    def rank(share: float) -> float:  # nearest rank
+        return ordered[min(len(ordered) - 1, max(0, round(share * len(ordered)) - 1))]
+
+    return {
+        "requests": len(ordered),
+        "p50_ms": rank(0.50),
+        "p95_ms": rank(0.95),
+        "p99_ms": rank(0.99),
+        "max_ms": ordered[-1],
     }
 
 

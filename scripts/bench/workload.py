@@ -7,13 +7,18 @@ region or country, picks a year, asks for former supporters or all of them, sort
 page. The same seed always gives the same URLs; a URL already given is never given again,
 so every request asks the server something it has not been asked in this run.
 
+A refinement picks one of `REFINEMENTS`, a list of (weight, parameter, generator): a
+parameter the list does not have (`known`, read from the list's filters by the bench) is
+never sent, so a new filter is benchmarked by adding one line there.
+
     python scripts/bench/workload.py COUNT [SEED] > urls.txt
 """
 
+import datetime
 import random
 import sys
 from collections.abc import Iterator
-from urllib.parse import urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
 LIST = "/signatories/"
 TYPES = ["state", "public-authority", "private-sector", "civil-society"]
@@ -22,6 +27,9 @@ REGIONS = ["africa", "americas", "asia", "europe", "oceania", "unknown"]
 COUNTRIES = "FR US GB DE JP CA IT ES NL BE CH SE KE NG IN BR MX AU NZ SG KR MA SN ZA".split()  # noqa: SIM905  (codes read better as words)
 TAIL = "AR CL CO PE EG TN GH ET PL CZ AT DK FI NO IE PT GR RO HU UA TR IL AE SA ID MY TH VN".split()  # noqa: SIM905
 YEARS = list(range(2018, 2026))
+# Organisation kinds the synthetic supporters have (signatories/management/synthetic.py).
+KINDS = ["company", "university", "foundation", "think tank", "public agency", "local authority"]
+FIRST_DAY, LAST_DAY = datetime.date(2018, 11, 12), datetime.date(2025, 12, 25)
 SORTS = ["name", "-name", "since", "-since"]
 STATUSES = ["current", "former", "all"]
 # Words in supporters' names, as people type them (some with accents the names lack, some
@@ -54,13 +62,17 @@ ACCENTED = {
 WORDS += list(ACCENTED)
 
 
-def urls(count: int, seed: int = 0) -> list[str]:
-    """`count` different list URLs, the same ones for the same seed."""
+def urls(
+    count: int, seed: int = 0, known: set[str] | None = None, exclude: set[str] = frozenset()
+) -> list[str]:
+    """`count` different list URLs, the same ones for the same seed; only parameters in
+    `known` (all when None); none of `exclude` (URLs already sent)."""
     rng = random.Random(seed)
-    seen: set[str] = set()
+    seen: set[str] = set(exclude)
     found: list[str] = []
+    refinements = [r for r in REFINEMENTS if known is None or r[1] in known]
     while len(found) < count:
-        for parameters in map(_tidy, _visit(rng)):
+        for parameters in map(_tidy, _visit(rng, refinements)):
             url = LIST + ("?" + urlencode(parameters) if parameters else "")
             if url not in seen:
                 seen.add(url)
@@ -68,7 +80,7 @@ def urls(count: int, seed: int = 0) -> list[str]:
     return found[:count]
 
 
-def _visit(rng: random.Random) -> Iterator[list[tuple[str, str]]]:
+def _visit(rng: random.Random, refinements: list) -> Iterator[list[tuple[str, str]]]:
     """One reader's requests: a first look, then a few refinements of it."""
     parameters: list[tuple[str, str]] = []
     if rng.random() < 0.55:
@@ -76,21 +88,51 @@ def _visit(rng: random.Random) -> Iterator[list[tuple[str, str]]]:
     else:
         parameters += _filters(rng, rng.choice([0, 1, 1, 2]))
     yield parameters
+    weights = [weight for weight, _name, _make in refinements]
     for _ in range(rng.choice([1, 2, 3, 4])):
-        step = rng.random()
-        if step < 0.45:
-            parameters = _without_page(parameters) + _filters(rng, 1)
-        elif step < 0.6:
-            parameters = _without_page(parameters) + [("sort", rng.choice(SORTS))]
-        elif step < 0.7:
-            parameters = _without_page(parameters) + [("status", rng.choice(STATUSES))]
-        else:
-            page = rng.choice([2, 2, 2, 3, 3, 4, 5])
-            parameters = _without_page(parameters) + [("page", str(page))]
+        _weight, name, make = rng.choices(refinements, weights)[0]
+        # Changing a filter drops the page, as the form does; turning a page keeps them.
+        parameters = _without_page(parameters) + [(name, make(rng))]
         yield parameters
 
 
-SINGLE = ("q", "since", "sort", "status", "page")
+def _as_of(rng: random.Random) -> str:
+    return (
+        FIRST_DAY + datetime.timedelta(days=rng.randrange((LAST_DAY - FIRST_DAY).days))
+    ).isoformat()
+
+
+# (weight, parameter, a value for it): what a refinement does.
+REFINEMENTS = [
+    (0.12, "type", lambda rng: rng.choice(TYPES)),
+    (0.09, "region", lambda rng: rng.choice(REGIONS)),
+    (
+        0.09,
+        "country",
+        lambda rng: rng.choice(COUNTRIES) if rng.random() < 0.7 else rng.choice(TAIL),
+    ),
+    (0.05, "since", lambda rng: str(rng.choice(YEARS))),
+    (0.15, "sort", lambda rng: rng.choice(SORTS)),
+    (0.10, "status", lambda rng: rng.choice(STATUSES)),
+    (0.30, "page", lambda rng: str(rng.choice([2, 2, 2, 3, 3, 4, 5]))),
+    (0.05, "kind", lambda rng: rng.choice(KINDS)),
+    (0.05, "as_of", _as_of),
+]
+
+
+def search_class(url: str) -> str:
+    """What a URL asks, for the service-time report: `short` (a search of 1-2 letters),
+    `two words`, `search` (another search), or `browse` (no search)."""
+    q = dict(parse_qsl(urlsplit(url).query)).get("q", "")
+    words = q.split()
+    if not words:
+        return "browse"
+    if len(words) >= 2:
+        return "two words"
+    return "short" if len(words[0]) <= 2 else "search"
+
+
+SINGLE = ("q", "since", "sort", "status", "page", "as_of")
 
 
 def _tidy(parameters: list[tuple[str, str]]) -> list[tuple[str, str]]:

@@ -31,6 +31,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from signatories.models import Signatory
+from signatories.vocabulary import KIND_BY_SLUG
 
 History = Signatory.history.model
 
@@ -98,11 +99,13 @@ LATEST_RECORDED_FIRST = Order(
 
 @dataclass(frozen=True)
 class ChangeFilters:
-    """What a reader asked for: supporter types, kinds of change, and a first date."""
+    """What a reader asked for: supporter types, kinds of change, and a first date; and the
+    kinds of organisation, as their slugs (`signatories.vocabulary.KIND_BY_SLUG`)."""
 
     types: tuple[str, ...] = ()
     kinds: tuple[str, ...] = ()
     since: datetime.date | None = None
+    organisation_kinds: tuple[str, ...] = ()
 
     def wants(self, kind: str) -> bool:
         return not self.kinds or kind in self.kinds
@@ -146,6 +149,8 @@ def _joined(filters: ChangeFilters) -> QuerySet:
     supporters = Signatory.objects.filter(supporter_since__isnull=False)
     if filters.types:
         supporters = supporters.filter(type__in=filters.types)
+    if filters.organisation_kinds:
+        supporters = supporters.of_kinds(filters.organisation_kinds)
     if filters.since:
         supporters = supporters.filter(supporter_since__gte=filters.since)
     return _columns(
@@ -177,6 +182,11 @@ def _records(filters: ChangeFilters, **conditions) -> QuerySet:
     here: PostgreSQL would answer "does it still exist?" by reading every supporter.
     """
     records = History.objects.filter(**conditions)
+    if filters.organisation_kinds:
+        # The kind the record had then, as the type is.
+        records = records.filter(
+            kind__in=[KIND_BY_SLUG[slug] for slug in filters.organisation_kinds]
+        )
     return records.filter(type__in=filters.types) if filters.types else records
 
 

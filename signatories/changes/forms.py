@@ -1,14 +1,19 @@
-"""The changes page's query parameters: type and kind (repeatable), since (a date)."""
+"""The changes page's query parameters: type, kind (of change) and organisation (its kind),
+repeatable; since (a date). `kind` was the kind of change before supporters could be
+filtered by their kind of organisation, so that one is `organisation` here (`kind` on the list).
+"""
 
 import re
 
 from django import forms
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from signatories import dates
 from signatories.changes.events import ChangeFilters, ChangeKind
 from signatories.forms import Facet, Option, invalid_choice
 from signatories.models import SignatoryType
+from signatories.vocabulary import KIND_BY_SLUG, KIND_CHOICES
 
 # A day, a month or a year, as the ISO 8601 extended format writes them.
 SINCE_FORMAT = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?", re.ASCII)
@@ -28,6 +33,13 @@ class ChangeFilterForm(forms.Form):
         choices=ChangeKind.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages=invalid_choice(_("kind of change"), ChangeKind.values),
+    )
+    organisation = forms.MultipleChoiceField(
+        label=_("Kind of organisation"),
+        required=False,
+        choices=KIND_CHOICES,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=invalid_choice(_("kind of organisation"), list(KIND_BY_SLUG)),
     )
     since = forms.CharField(
         label=_("From"),
@@ -57,20 +69,21 @@ class ChangeFilterForm(forms.Form):
         return ChangeFilters(
             types=tuple(sorted(set(data["type"]))),
             kinds=tuple(sorted(set(data["kind"]))),
+            organisation_kinds=tuple(sorted(set(data["organisation"]))),
             since=data["since"],
         )
 
     def facets(self) -> list[Facet]:
-        """The two sets of checkboxes, ticked as asked (valid or not), with their errors."""
+        """The sets of checkboxes, ticked as asked (valid or not), with their errors."""
         return [
             Facet(
                 name,
                 self.fields[name].label,
                 [
-                    Option(value, label, None, value in self.data.getlist(name))
+                    Option(value, capfirst(label), None, value in self.data.getlist(name))
                     for value, label in self.fields[name].choices
                 ],
                 self.errors.get(name, []),
             )
-            for name in ("kind", "type")
+            for name in ("kind", "type", "organisation")
         ]

@@ -1,36 +1,41 @@
 """Facet counts for the list: how many results each filter option would give.
 
 One grouped query counts the matches of the search, the year and the status by every
-(type, region, country) that occurs: the *cube*, a few hundred rows whatever the table's
+(type, kind, region, country) that occurs: the *cube*, a few hundred rows whatever the table's
 size. Every facet's counts (each option counted with the *other* facets' filters kept) and
-the total for any choice of types, regions and countries are sums over it, done here in
+the total for any choice of types, kinds, regions and countries are sums over it, done here in
 Python, and exact. The cube is cached per search, year and status (`signatories.cache`), so
-once a search is counted, every click on a type, region or country is served without
+once a search is counted, every click on a type, kind, region or country is served without
 touching the supporters table; the unfiltered cube serves every browse of the directory.
 """
 
 from functools import lru_cache
 
+from django.utils.text import capfirst
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_revision
+from signatories.directory import search
 from signatories.directory.filters import FACETS, SignatoryFilter
 from signatories.forms import Facet, Option
 from signatories.models import SignatoryType
+from signatories.models.word_index import query_words
 from signatories.regions import Region
 from signatories.text import normalise
+from signatories.vocabulary import KIND_CHOICES, KIND_SLUGS
 
 # Parameters that choose neither the rows counted nor their facets.
 NOT_COUNTED = ("sort", "page")
 
 
 def counts_for(filterset: SignatoryFilter) -> dict:
-    """{"total": n, "type": {value: n}, "region": {…}, "country": {…}} for valid filters,
-    and the "revision" of the directory they count."""
+    """{"total": n, "type": {value: n}, "kind": {…}, "region": {…}, "country": {…}} for
+    valid filters, and the "revision" of the directory they count."""
+    # Named for its rows' shape: an entry cached with another shape is never read back.
     cube, revision = cached_with_revision(
-        "cube", cube_parameters(filterset), lambda: _cube(filterset)
+        "cube-by-kind", cube_parameters(filterset), lambda: _cube(filterset)
     )
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
     return {**sum_cube(cube, chosen), "revision": revision}
@@ -44,8 +49,8 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
             continue
         if name == "q":
             # What the search matches: its words without case or accents, each once, in
-            # any order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
-            value = tuple(sorted(set(normalise(value).split())))
+            # one order ("Cyber", "cyber " and "cyber CYBER" count the same supporters).
+            value = query_words(value)
             if not value:
                 continue
         elif isinstance(value, list | tuple):
@@ -55,34 +60,56 @@ def cube_parameters(filterset: SignatoryFilter) -> tuple:
 
 
 def _cube(filterset: SignatoryFilter) -> list[tuple]:
-    return filterset.filtered_without(*FACETS).count_by_combination(*FACETS)
+    """The counts by (type, kind, region, country), the kind as its slug: "" for none, and
+    for a kind outside the vocabulary (which no `kind` value asks for). A search is counted
+    from the words' index, anything else from the supporters."""
+    if search.searched(filterset):
+        rows = search.index_rows(filterset, without=FACETS)
+    else:
+        rows = filterset.filtered_without(*FACETS)
+    counts: dict[tuple, int] = {}
+    for type_, kind, region, country, count in rows.count_by_combination(*FACETS):
+        combination = (type_, KIND_SLUGS.get(kind, ""), region, country)
+        counts[combination] = counts.get(combination, 0) + count
+    return [(*combination, count) for combination, count in counts.items()]
 
 
 def sum_cube(cube: list[tuple], chosen: dict[str, set[str]]) -> dict:
-    """Each facet's counts and the total, from the cube's (type, region, country, n) rows.
+    """Each facet's counts and the total, from the cube's (type, kind, region, country, n)
+    rows.
 
     A row counts towards an option of a facet when it meets every *other* facet's choice
     (no choice means any value); towards the total when it meets all of them.
     """
-    types, regions, countries_ = (chosen[facet] for facet in FACETS)
+    types, kinds, regions, countries_ = (chosen[facet] for facet in FACETS)
     by_type: dict[str, int] = {}
+    by_kind: dict[str, int] = {}
     by_region: dict[str, int] = {}
     by_country: dict[str, int] = {}
     total = 0
     # Runs on every list page, cached or not: a plain loop over a few hundred rows.
-    for type_, region, country, count in cube:
+    for type_, kind, region, country, count in cube:
         type_ok = not types or type_ in types
+        kind_ok = not kinds or kind in kinds
         region_ok = not regions or region in regions
         country_ok = not countries_ or country in countries_
-        if region_ok and country_ok:
+        if kind_ok and region_ok and country_ok:
             by_type[type_] = by_type.get(type_, 0) + count
-        if type_ok and country_ok:
+        if type_ok and region_ok and country_ok:
+            by_kind[kind] = by_kind.get(kind, 0) + count
+        if type_ok and kind_ok and country_ok:
             by_region[region] = by_region.get(region, 0) + count
-        if type_ok and region_ok:
+        if type_ok and kind_ok and region_ok:
             by_country[country] = by_country.get(country, 0) + count
             if country_ok:
                 total += count
-    return {"type": by_type, "region": by_region, "country": by_country, "total": total}
+    return {
+        "type": by_type,
+        "kind": by_kind,
+        "region": by_region,
+        "country": by_country,
+        "total": total,
+    }
 
 
 def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> list[Facet]:
@@ -99,22 +126,40 @@ def facets(chosen: dict[str, list[str]], counts: dict | None, errors: dict) -> l
 
     shown_countries = set(chosen["country"]) | set(counts["country"] if counts else ())
     shown_countries.discard("")
+    # Only the kinds some supporter has, as for countries.
+    shown_kinds = set(chosen["kind"]) | set(counts["kind"] if counts else ())
+    shown_kinds.discard("")
     return [
         Facet(name, legend, options(name, choices), errors.get(name, []))
         for name, legend, choices in (
             ("type", _("Type"), SignatoryType.choices),
+            ("kind", _("Kind of organisation"), _kind_choices(shown_kinds)),
             ("region", _("Region"), Region.choices),
             ("country", _("Country"), _country_choices(shown_countries, get_language())),
         )
     ]
 
 
+def _kind_choices(slugs: set[str]) -> list[tuple[str, str]]:
+    """(slug, label) of these kinds in the order of their labels in the page's language;
+    a bad `kind` value shown back on the form as it is."""
+    labels = {slug: capfirst(str(label)) for slug, label in KIND_CHOICES}
+    choices = ((slug, labels.get(slug, slug)) for slug in slugs)
+    return sorted(choices, key=lambda choice: normalise(choice[1]))
+
+
 def _country_choices(codes: set[str], language: str) -> list[tuple[str, str]]:
     """(code, name) of these countries in the order of their names; codes that name no
     country (a bad `country` value shown back on the form) as they are."""
-    names = country_names(language)
+    names, keys = country_names(language), _country_sort_keys(language)
     choices = ((code, names.get(code, code)) for code in codes)
-    return sorted(choices, key=lambda choice: normalise(choice[1]))  # "Émirats" among the E's
+    # "Émirats" among the E's; the keys normalised once per language, not per page.
+    return sorted(choices, key=lambda choice: keys.get(choice[0]) or normalise(choice[1]))
+
+
+@lru_cache(maxsize=8)
+def _country_sort_keys(language: str) -> dict[str, str]:
+    return {code: normalise(name) for code, name in country_names(language).items()}
 
 
 @lru_cache(maxsize=8)

@@ -1,4 +1,4 @@
-"""The list's query parameters: q, type, region, country, since, status, sort (the README's
+"""The list's query parameters: q, type, kind, region, country, since, status, sort (the README's
 "Pages and downloads" says what each means)."""
 
 import django_filters
@@ -16,10 +16,10 @@ from signatories.models import (
     SignatoryType,
 )
 from signatories.regions import Region
-from signatories.vocabulary import STATUS_FILTER_CHOICES
+from signatories.vocabulary import KIND_BY_SLUG, KIND_CHOICES, STATUS_FILTER_CHOICES
 
 # The facets, in the order the form shows them: each counts its options under the others.
-FACETS = ("type", "region", "country")
+FACETS = ("type", "kind", "region", "country")
 
 SORTS = {
     "name": NAME_ORDER,
@@ -69,7 +69,10 @@ class SignatoryFilter(django_filters.FilterSet):
         label=_("Name"),
         method="filter_search",
         max_length=MAX_QUERY_LENGTH,
-        help_text=_("Any part of a name, in any case, with or without accents."),
+        help_text=_(
+            "The beginnings of a name’s words, in any order, case and accents ignored: "
+            "“sec” finds Security and Sécurité."
+        ),
     )
     type = django_filters.MultipleChoiceFilter(
         label=_("Type"),
@@ -77,6 +80,14 @@ class SignatoryFilter(django_filters.FilterSet):
         choices=SignatoryType.choices,
         widget=forms.CheckboxSelectMultiple,
         error_messages=invalid_choice(_("type"), SignatoryType.values),
+    )
+    kind = django_filters.MultipleChoiceFilter(
+        label=_("Kind of organisation"),
+        distinct=False,
+        choices=KIND_CHOICES,
+        method="filter_kind",
+        widget=forms.CheckboxSelectMultiple,
+        error_messages=invalid_choice(_("kind of organisation"), list(KIND_BY_SLUG)),
     )
     region = django_filters.MultipleChoiceFilter(
         label=_("Region"),
@@ -125,13 +136,14 @@ class SignatoryFilter(django_filters.FilterSet):
 
     class Meta:
         model = Signatory
-        fields = ["q", "type", "region", "country", "since", "status", "sort"]
+        fields = ["q", "type", "kind", "region", "country", "since", "status", "sort"]
 
     def __init__(self, data=None, *args, **kwargs):
         if data is not None:
             data = data.copy()
             # Country codes are upper case; accept `country=fr` as a person would type it.
             data.setlist("country", [code.strip().upper() for code in data.getlist("country")])
+            data.setlist("kind", [slug.strip().lower() for slug in data.getlist("kind")])
             # No status is the default, current supporters: one value, so one cached count.
             if not data.get("status"):
                 data["status"] = SignatoryStatus.CURRENT
@@ -146,6 +158,9 @@ class SignatoryFilter(django_filters.FilterSet):
 
     def filter_search(self, queryset: SignatoryQuerySet, name: str, value: str):
         return queryset.search(value)
+
+    def filter_kind(self, queryset: SignatoryQuerySet, name: str, value: list[str]):
+        return queryset.of_kinds(value)
 
     def filter_since(self, queryset: SignatoryQuerySet, name: str, value) -> SignatoryQuerySet:
         return queryset.supporting_since_year(int(value))

@@ -5,15 +5,18 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import SimpleLazyObject
+from django.utils.text import capfirst
 from django_countries import countries
 from django_filters.views import FilterView
 
 from signatories.cache import COUNTS_TIMEOUT
+from signatories.directory import search
 from signatories.directory.facets import counts_for, facets
 from signatories.directory.filters import SORT_CHOICES, SignatoryFilter
 from signatories.directory.keys import canonical_query, list_fragment_key
 from signatories.models import Signatory, SignatoryType
 from signatories.regions import Region
+from signatories.vocabulary import KIND_CHOICES
 
 # Up to this many matches, a search's page is sorted from its matches (see
 # sorted_after_matching); beyond, reading in name order finds a page sooner.
@@ -55,7 +58,9 @@ class SignatoryListView(FilterView):
         if self.filterset.is_valid():
             self.counts = counts_for(self.filterset)
             self.object_list = self.filterset.qs.for_list()
-            if self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
+            if search.searched(self.filterset):
+                self.object_list = search.SearchPage(self.filterset)
+            elif self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
                 self.object_list = self.object_list.sorted_after_matching()
         else:
             # The page says what was wrong and what is valid; nothing is listed.
@@ -94,13 +99,14 @@ class SignatoryListView(FilterView):
 
 def _chosen(query: QueryDict) -> dict[str, list[str]]:
     """The values asked for in each repeatable parameter, valid or not."""
-    return {name: query.getlist(name) for name in ("type", "region", "country")}
+    return {name: query.getlist(name) for name in ("type", "kind", "region", "country")}
 
 
 def _active(chosen: dict[str, list[str]], query: QueryDict) -> dict:
     """The active filters, each with what its parameter becomes when it is removed."""
     labels = {
         "type": dict(SignatoryType.choices).get,
+        "kind": lambda slug, default: capfirst(dict(KIND_CHOICES).get(slug, default)),
         "region": dict(Region.choices).get,
         "country": lambda code, default: countries.name(code) or default,
     }
@@ -135,5 +141,7 @@ def signatory_detail(request: HttpRequest, slug: str) -> HttpResponse:
             "signatory": signatory,
             "citations": citations,
             "neighbours": neighbours[:NEIGHBOURS_SHOWN],
+            # "Cite this supporter": the page's own address, in the page's language.
+            "permalink": request.build_absolute_uri(signatory.get_absolute_url()),
         },
     )

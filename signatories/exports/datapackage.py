@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 
 from signatories import columns
 from signatories.exports.published import LICENCE, OFFICIAL_LIST, TITLE, last_changed
-from signatories.models import Source
+from signatories.models import Signatory, Source
 
 # How csv.writer writes the export (its defaults), in CSV Dialect terms.
 DIALECT = {
@@ -56,13 +56,24 @@ def descriptor(request: HttpRequest) -> dict:
                 "mediatype": "text/csv",
                 "encoding": "utf-8",
                 "dialect": DIALECT,
-                "schema": columns.table_schema(),
+                "schema": _with_kinds_in_use(columns.table_schema()),
             }
         ],
     }
     if changed:
         package["created"] = changed.isoformat(timespec="seconds")
     return package
+
+
+def _with_kinds_in_use(schema: dict) -> dict:
+    """The schema with the kinds of organisation as an enum: those supporters have, as the
+    CSV writes them. Staff may type a kind outside the vocabulary, so the vocabulary itself
+    would not describe every file; the list's `kind` filter takes their slugs."""
+    kinds = sorted({columns.csv_cell(kind) for kind in Signatory.objects.kinds_in_use()})
+    for described in schema["fields"]:
+        if described["name"] == "kind" and kinds:
+            described.setdefault("constraints", {})["enum"] = kinds
+    return schema
 
 
 def _article_sources() -> list[dict]:

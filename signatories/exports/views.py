@@ -1,4 +1,4 @@
-"""The downloads: the list as CSV or JSON (filtered, every page), and one supporter as the
+"""The downloads: the list as CSV, JSON or Excel (filtered, every page), and one supporter as the
 export gives it, with its citations. /datapackage.json, which describes them, is served
 from `pariscall` beside the site-wide pages, from `signatories.exports.datapackage`."""
 
@@ -8,7 +8,7 @@ from django.utils.translation import gettext as _
 from signatories import columns, dates
 from signatories.directory.filters import SignatoryFilter
 from signatories.directory.keys import canonical_query
-from signatories.exports import files, stream
+from signatories.exports import files, stream, xlsx
 from signatories.models import Citation, Signatory
 
 
@@ -71,3 +71,12 @@ def signatories_csv(request: HttpRequest) -> HttpResponse:
     if _unfiltered(filterset):
         return files.csv_response(filterset.qs)
     return stream.csv_response(filterset.qs)
+
+
+def signatories_xlsx(request: HttpRequest) -> HttpResponse:
+    filterset = _filtered_or_400(request)
+    if isinstance(filterset, HttpResponse):
+        return filterset
+    if request.method == "HEAD":
+        return xlsx.xlsx_head()
+    return xlsx.xlsx_response(filterset.qs)

@@ -18,6 +18,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from signatories.importing.reading import ImportFileError
 from signatories.importing.report import Departure
 from signatories.models import Citation, CitationBasis, Signatory, SignatoryStatus, Source
+from signatories.models.word_index import reindex
 
 DATE_IN_NAME = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
@@ -71,6 +72,7 @@ def mark_leaving(departures: list[Departure], source: Source, *, user, reason: s
     bulk_update_with_history(
         signatories, Signatory, ["status", "left_on", "left_source", "updated"], **history
     )
+    reindex(signatories)
     day = source.date.isoformat()
     citations = [
         Citation(

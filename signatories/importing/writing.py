@@ -17,6 +17,7 @@ from simple_history.utils import bulk_create_with_history, bulk_update_with_hist
 from signatories.dates import Precision
 from signatories.importing.report import RowOutcome, RowResult
 from signatories.models import Citation, CitationBasis, Signatory, Source, SourceKind
+from signatories.models.word_index import reindex
 
 CHUNK = 500
 # What an update writes besides the changed fields: what `Signatory.derive` recomputes.
@@ -92,6 +93,7 @@ class Writer:
             )
             for row, signatory in zip(created, objects, strict=True):
                 row.signatory = signatory
+            reindex(objects)
 
     def _update(self, updated: list[PlannedRow], now) -> None:
         if not updated:
@@ -118,6 +120,7 @@ class Writer:
             batch_size=CHUNK,
             **self.history,
         )
+        reindex(row.signatory for row in updated)
 
     def _cite(self, rows: list[PlannedRow], now) -> None:
         new, changed = [], []

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0010_revision_instance'),
+        ('signatories', '0014_search_words'),
     ]
 
     operations = [

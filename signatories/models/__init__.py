@@ -3,6 +3,8 @@
 - `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+- `words`: `SearchWord`, the words' index that search counts from; `word_index`: what a
+  supporter's words are, and how the index is written in step with every write.
 - `revision`: `Revision`, the number every write raises, for the caches.
 
 The fixed choices (type, status) and the checks the models share are in
@@ -16,6 +18,7 @@ from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.revision import Revision
 from signatories.models.supporters import Signatory, search_text_for
+from signatories.models.words import SearchWord
 from signatories.vocabulary import (
     SignatoryStatus,
     SignatoryType,
@@ -30,6 +33,7 @@ __all__ = [
     "Milestone",
     "MilestoneCount",
     "Revision",
+    "SearchWord",
     "Signatory",
     "SignatoryQuerySet",
     "SignatoryStatus",

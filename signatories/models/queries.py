@@ -9,8 +9,8 @@ from django.db.models import CharField, Count, F, Func, Value
 from django.db.models.functions import Concat
 
 from signatories import columns
-from signatories.text import normalise
-from signatories.vocabulary import STATUS_ALL, SignatoryStatus, SignatoryType
+from signatories.models.word_index import query_words
+from signatories.vocabulary import KIND_BY_SLUG, STATUS_ALL, SignatoryStatus, SignatoryType
 
 # The directory's one name order: accent- and case-insensitive name, then id for ties.
 NAME_ORDER = ("sort_name", "id")
@@ -58,6 +58,14 @@ class SignatoryQuerySet(models.QuerySet):
     def states(self) -> "SignatoryQuerySet":
         return self.filter(type=SignatoryType.STATE)
 
+    def of_kinds(self, slugs: list[str]) -> "SignatoryQuerySet":
+        """Supporters of any of these organisation kinds, named by their slugs ("ngo")."""
+        return self.filter(kind__in=[KIND_BY_SLUG[slug] for slug in slugs])
+
+    def kinds_in_use(self) -> list[str]:
+        """The organisation kinds some supporter has, each once (one query)."""
+        return list(self.exclude(kind="").order_by().values_list("kind", flat=True).distinct())
+
     def supporting_since_year(self, year: int) -> "SignatoryQuerySet":
         return self.filter(supporter_since__year=year)
 
@@ -96,9 +104,11 @@ class SignatoryQuerySet(models.QuerySet):
         return self.filter(country=signatory.country).exclude(pk=signatory.pk)
 
     def search(self, query: str) -> "SignatoryQuerySet":
-        """Names, aliases and (for states) country names, ignoring case and accents."""
-        words = normalise(query).split()
-        queryset = self
-        for word in words:
-            queryset = queryset.filter(search_text__contains=word)
-        return queryset
+        """Supporters with a word beginning with each word typed (see
+        `signatories.models.word_index`), found in the words' index."""
+        from signatories.models.words import SearchWord
+
+        words = query_words(query)
+        if not words:
+            return self
+        return self.filter(id__in=SearchWord.objects.matching(words).values("signatory_id"))

@@ -2,7 +2,7 @@
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, router, transaction
 from django.db.models import Q
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
@@ -201,7 +201,10 @@ class Signatory(models.Model):
 
     def save(self, *args, **kwargs) -> None:
         self.derive()
-        super().save(*args, **kwargs)
+        # The words' index is rewritten on post_save (signatories.signals): in one
+        # transaction with the row, even outside one.
+        with transaction.atomic(using=kwargs.get("using") or router.db_for_write(Signatory)):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self) -> str:
         return links.detail_path(self.slug)

@@ -107,3 +107,42 @@ def test_static_files_carry_the_security_headers_too(client):
     assert response["X-Content-Type-Options"] == "nosniff"
     assert "default-src 'none'" in response["Content-Security-Policy"]
     assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+# What `make run` shows for a missing page and a bad request, asked through Django's test
+# client in a process configured as `make run` configures it.
+ERROR_PAGES = """
+from django.test import Client
+client = Client()
+missing = client.get("/no-such-page/", headers={"host": "127.0.0.1"})
+bad = client.get("/", headers={"host": "not-this-site.example"})
+print(missing.status_code, "Go to the home page" in missing.text, "URLconf" in missing.text)
+print(bad.status_code, "Go to the home page" in bad.text, "DisallowedHost" in bad.text)
+"""
+
+
+def test_development_shows_the_sites_own_404_and_400_pages():
+    result = _manage("shell", "-c", ERROR_PAGES, DJANGO_DEBUG="True")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-6:] == ["404", "True", "False", "400", "True", "False"]
+
+
+def test_django_debug_pages_show_when_asked_for_in_development():
+    result = _manage("shell", "-c", ERROR_PAGES, DJANGO_DEBUG="True", DJANGO_DEBUG_PAGES="True")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[-6:] == ["404", "False", "True", "400", "False", "True"]
+
+
+@pytest.mark.parametrize(
+    "env",
+    [
+        # Debug pages show the settings: never outside development.
+        {**PRODUCTION, "DJANGO_DEBUG_PAGES": "True"},
+        {"DJANGO_DEBUG": "True", "DJANGO_DEBUG_PAGES": "on"},
+    ],
+)
+def test_debug_pages_are_refused_outside_development_or_when_malformed(env):
+    result = _manage("check", **env)
+    assert result.returncode != 0
+    assert "ImproperlyConfigured" in result.stderr
+    assert "DJANGO_DEBUG_PAGES" in result.stderr

@@ -37,3 +37,31 @@ def test_a_parameter_that_takes_one_value_appears_once():
         names = [name for name, _value in parse_qsl(urlsplit(url).query)]
         for single in ("q", "since", "sort", "status", "page"):
             assert names.count(single) <= 1, url
+
+
+def test_a_parameter_the_list_does_not_have_is_never_sent():
+    known = {"q", "type", "region", "country", "since", "status", "sort", "page"}
+    sent = {
+        name
+        for url in workload.urls(3000, known=known)
+        for name, _ in parse_qsl(urlsplit(url).query)
+    }
+    assert sent <= known
+    with_kind = {
+        name
+        for url in workload.urls(3000, known=known | {"kind", "as_of"})
+        for name, _ in parse_qsl(urlsplit(url).query)
+    }
+    assert {"kind", "as_of"} <= with_kind
+
+
+def test_the_service_time_urls_are_none_of_the_closed_loops():
+    closed = workload.urls(2000)
+    assert not set(workload.urls(500, seed=1, exclude=set(closed))) & set(closed)
+
+
+def test_searches_are_told_apart_by_length_and_words():
+    assert workload.search_class("/signatories/?type=state") == "browse"
+    assert workload.search_class("/signatories/?q=se") == "short"
+    assert workload.search_class("/signatories/?q=secu") == "search"
+    assert workload.search_class("/signatories/?q=cyber+da") == "two words"

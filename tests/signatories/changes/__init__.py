@@ -1,0 +1,1 @@
+"""Tests of the changes page and its Atom feed."""

@@ -1,15 +1,16 @@
-"""Facet counts and totals summed from the counts by (type, region, country)."""
+"""Facet counts and totals summed from the counts by (type, kind, region, country)."""
 
 from signatories.directory.facets import sum_cube
 
 CUBE = [
-    ("state", "europe", "FR", 1),
-    ("civil-society", "europe", "FR", 5),
-    ("civil-society", "africa", "KE", 3),
-    ("private-sector", "africa", "KE", 7),
-    ("public-authority", "europe", "", 2),
+    ("state", "", "europe", "FR", 1),
+    ("civil-society", "ngo", "europe", "FR", 4),
+    ("civil-society", "university", "europe", "FR", 1),
+    ("civil-society", "university", "africa", "KE", 3),
+    ("private-sector", "company", "africa", "KE", 7),
+    ("public-authority", "", "europe", "", 2),
 ]
-NOTHING = {"type": set(), "region": set(), "country": set()}
+NOTHING = {"type": set(), "kind": set(), "region": set(), "country": set()}
 
 
 def test_with_no_choice_every_option_counts_all_its_supporters():
@@ -41,3 +42,12 @@ def test_several_options_of_one_facet_are_alternatives():
     assert counts["total"] == 8
     assert counts["country"] == {"FR": 1, "KE": 7}
     assert counts["type"] == {"state": 1, "civil-society": 8, "private-sector": 7}
+
+
+def test_kinds_are_a_facet_like_the_others():
+    counts = sum_cube(CUBE, {**NOTHING, "kind": {"university"}})
+    assert counts["total"] == 4
+    assert counts["kind"] == {"": 3, "ngo": 4, "university": 4, "company": 7}
+    assert counts["type"] == {"civil-society": 4}
+    assert counts["region"] == {"europe": 1, "africa": 3}
+    assert sum(counts["region"].values()) == counts["total"]

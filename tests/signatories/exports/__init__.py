@@ -1,0 +1,1 @@
+"""Tests of the exports: the files, their data package, and their HTTP headers."""

@@ -131,3 +131,12 @@ def test_the_package_names_its_licence_its_sources_and_when_the_data_last_change
     assert package["sources"][0]["path"] == "https://pariscall.international/en/supporters"
     assert package["sources"][1] == {"title": "As cyber threats mount, World Economic Forum"}
     assert package["created"].startswith(timezone.now().date().isoformat())
+
+
+def test_the_kind_column_lists_the_kinds_in_use_as_the_csv_writes_them(client, awkward_supporters):
+    fields = {
+        field["name"]: field
+        for field in client.get(PACKAGE).json()["resources"][0]["schema"]["fields"]
+    }
+    # "-think tank" is written with an apostrophe in front, as every formula-like cell.
+    assert fields["kind"]["constraints"]["enum"] == ["'-think tank", "association"]

@@ -76,9 +76,11 @@ def test_a_second_download_reads_only_the_revision_not_the_supporters(
     client, django_assert_num_queries, supporters, url
 ):
     first = _bytes(client.get(url))
-    with django_assert_num_queries(1) as queries:
+    # The revision, and the directory's last change from the cache (its Last-Modified).
+    with django_assert_num_queries(2) as queries:
         second = _bytes(client.get(url))
     assert "revision" in queries.captured_queries[0]["sql"]
+    assert all("signatories_signatory" not in query["sql"] for query in queries)
     assert second == first
 
 
