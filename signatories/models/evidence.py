@@ -76,16 +76,16 @@ class Source(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs) -> None:
+        if self.date:
+            self.date = dates.truncate(self.date, self.date_precision)
+        super().save(*args, **kwargs)
+
     def clean(self) -> None:
         # A source can't be from the future: a whole list dated 2099 would refuse every
         # later whole-list import (an older list can't say who has left since).
         if self.date and self.date > timezone.localdate():
             raise ValidationError({"date": _("A source can’t be dated in the future.")})
-
-    def save(self, *args, **kwargs) -> None:
-        if self.date:
-            self.date = dates.truncate(self.date, self.date_precision)
-        super().save(*args, **kwargs)
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
