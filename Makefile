@@ -22,7 +22,8 @@ install: $(VENV)/.installed
 
 # The bundled snapshot of the official list, imported as the whole list of its date (in
 # its name) over the seed data; -v 0 prints a one-line summary. Its 5 uncategorised rows
-# are reported and skipped. Both steps are idempotent.
+# are reported and skipped. Every step is idempotent: baseline_history gives each record
+# loaddata saved (raw, so without history) its first history entry, once.
 SNAPSHOT := data/official-supporters-2025-12-25.csv
 
 # Development settings, but the site's own error pages, as readers get them; Django's debug
@@ -30,6 +31,7 @@ SNAPSHOT := data/official-supporters-2025-12-25.csv
 run: $(VENV)/.installed
 	DJANGO_DEBUG=True $(BIN)/python manage.py migrate --no-input
 	DJANGO_DEBUG=True $(BIN)/python manage.py loaddata fixtures/*.json
+	DJANGO_DEBUG=True $(BIN)/python manage.py baseline_history -v 0
 	DJANGO_DEBUG=True $(BIN)/python manage.py import_signatories $(SNAPSHOT) --full-list --skip-invalid -v 0
 	DJANGO_DEBUG=True $(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -7,16 +7,23 @@ handler answers 503 with `Retry-After`, in the page's language: the HTML page 50
 JSON for the `.json` addresses. Nothing here touches the database. Connections are checked
 before reuse (`conn_health_checks`), so the site answers again once the database does,
 without a restart.
+
+The 403 page: in the admin, the admin's own layout saying what an editor may do, with a
+way back; elsewhere, Django's plain page.
 """
 
 import sys
 
+from django.contrib import admin
 from django.db import InterfaceError, OperationalError
 from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.shortcuts import render
 from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.views import defaults
 from django.views.decorators.csrf import requires_csrf_token
-from django.views.defaults import server_error as django_server_error
 
 from signatories.exports.stream import RETRY_AFTER_SECONDS
 
@@ -26,7 +33,7 @@ DATABASE_FAILURES = (OperationalError, InterfaceError)
 @requires_csrf_token
 def server_error(request: HttpRequest) -> HttpResponse:
     if not isinstance(sys.exc_info()[1], DATABASE_FAILURES):
-        return django_server_error(request)
+        return defaults.server_error(request)
     if request.path_info.endswith(".json"):
         message = _("The directory's database is unavailable. Try again in a moment.")
         response = JsonResponse({"error": message}, status=503)
@@ -34,3 +41,21 @@ def server_error(request: HttpRequest) -> HttpResponse:
         response = HttpResponse(render_to_string("503.html", request=request), status=503)
     response["Retry-After"] = str(RETRY_AFTER_SECONDS)
     return response
+
+
+def forbidden(request, exception=None):
+    admin_root = reverse("admin:index")
+    user = getattr(request, "user", None)
+    if not request.path.startswith(admin_root) or not (user and user.is_staff):
+        return defaults.permission_denied(request, exception)
+    back = request.META.get("HTTP_REFERER", "")
+    if (
+        not back
+        or back == request.build_absolute_uri()
+        or not url_has_allowed_host_and_scheme(
+            back, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        )
+    ):
+        back = admin_root
+    context = {**admin.site.each_context(request), "back": back, "title": None}
+    return render(request, "admin/403.html", context, status=403)

@@ -41,5 +41,6 @@ urlpatterns = [
     ),
 ]
 
+handler403 = "pariscall.errors.forbidden"
 # A database that is down or stuck is a 503 with Retry-After (pariscall.errors).
 handler500 = "pariscall.errors.server_error"

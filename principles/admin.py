@@ -1,8 +1,8 @@
 from django.contrib import admin
-from simple_history.admin import SimpleHistoryAdmin
 
 from principles.models import Principle
 from signatories.admin import CitationInline
+from signatories.admin.history import LabelledHistoryAdmin
 
 
 class PrincipleCitationInline(CitationInline):
@@ -10,7 +10,7 @@ class PrincipleCitationInline(CitationInline):
 
 
 @admin.register(Principle)
-class PrincipleAdmin(SimpleHistoryAdmin):
+class PrincipleAdmin(LabelledHistoryAdmin):
     list_display = ["number", "title", "title_fr"]
     search_fields = ["title", "title_fr", "text"]
     prepopulated_fields = {"slug": ["title"]}

@@ -21,6 +21,13 @@ class SignatoryStatus(models.TextChoices):
     FORMER = "former", _("Former supporter")
 
 
+class ReviewFlag(models.TextChoices):
+    """What an editor says of a record that someone with delete permission should look at."""
+
+    DUPLICATE = "duplicate", _("Duplicate of another supporter")
+    WRONG = "wrong", _("Wrong: should not be in the directory")
+
+
 # The list's `status=all`: current and former supporters together.
 STATUS_ALL = "all"
 STATUS_FILTER_CHOICES = [

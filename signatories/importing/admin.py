@@ -10,14 +10,17 @@ pointer to the command line, rather than started and cut off by the server's tim
 
 from django import forms
 from django.contrib import messages
+from django.contrib.admin.models import ADDITION, LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from signatories.importing import ImportFileError, Report, import_file, uploads
-from signatories.models import Signatory
+from signatories.models import ImportReport, Signatory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
 # A whole list that would make more than this share of the current supporters former
@@ -28,6 +31,7 @@ MAX_ROWS = 10_000
 MAX_FILENAME = 200
 PREVIEW_ROWS = 2000
 TEMPLATE = "admin/signatories/signatory/import.html"
+PROBLEMS_ONLY = "problems"  # ?show=problems: only the rejected and warned rows
 
 
 class UploadForm(forms.Form):
@@ -93,6 +97,8 @@ def import_view(model_admin, request):
     }
     if request.method == "POST" and "token" in request.POST:
         return _confirm(request, context)
+    if request.method == "GET" and "token" in request.GET:
+        return _preview_again(request, context)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         if form.cleaned_data["full_list"] and not request.user.has_perm(WHOLE_LIST_PERMISSION):
@@ -120,10 +126,31 @@ def _preview(request, context, form: UploadForm):
         form.add_error("file", str(error))
         context["form"] = form
         return TemplateResponse(request, TEMPLATE, context)
+    uploads.keep_preview(pending.token, report.to_data())
     context.update(
         report=report,
         confirm_form=ConfirmForm(initial={"token": pending.token}),
         confirm_leaving=_leaves_too_many(report),
+    )
+    context.update(token=pending.token)
+    return TemplateResponse(request, TEMPLATE, context)
+
+
+def _preview_again(request, context):
+    """The waiting upload's preview, all rows or the problem rows only (`?show=problems`)."""
+    token = request.GET["token"]
+    data = uploads.preview(token, user=request.user.pk)
+    if data is None:
+        messages.error(
+            request, _("That upload has expired or is not yours: upload the file again.")
+        )
+        return redirect("admin:signatories_signatory_import")
+    context.update(
+        report=Report.from_data(data),
+        confirm_form=ConfirmForm(initial={"token": token}),
+        token=token,
+        problems_only=request.GET.get("show") == PROBLEMS_ONLY,
+        confirm_leaving=_leaves_too_many(Report.from_data(data)),
     )
     return TemplateResponse(request, TEMPLATE, context)
 
@@ -201,23 +228,45 @@ def _unconfirmed_leaving(request, context, form, pending):
 
 def _after_confirm(request, context, form, report: Report):
     if report.written:
+        kept = _keep_report(request.user, report)
+        summary = ", ".join(phrase for _outcome, phrase in report.count_phrases)
+        if report.full_list:
+            summary += ", " + ngettext(
+                "%(count)d no longer on the list",
+                "%(count)d no longer on the list",
+                len(report.leaving),
+            ) % {"count": len(report.leaving)}
         messages.success(
             request,
-            _(
-                "Imported %(filename)s: %(created)d created, %(updated)d updated, "
-                "%(unchanged)d unchanged, %(rejected)d rejected rows skipped, "
-                "%(left)d no longer on the list."
-            )
-            % {"filename": report.filename, "left": len(report.leaving), **report.counts},
+            _("Imported %(filename)s: %(summary)s.")
+            % {"filename": report.filename, "summary": summary},
         )
-        return redirect(reverse("admin:signatories_signatory_changelist"))
+        return redirect(reverse("admin:signatories_importreport_change", args=[kept.pk]))
+    rejected = report.counts["rejected"]
     messages.error(
         request,
-        _(
+        ngettext(
+            "Nothing was written: %(rejected)d row was rejected. Fix it, or tick "
+            "“Skip invalid rows” to import the valid rows.",
             "Nothing was written: %(rejected)d rows were rejected. Fix them, or tick "
-            "“Skip invalid rows” to import the valid rows."
+            "“Skip invalid rows” to import the valid rows.",
+            rejected,
         )
-        % {"rejected": report.counts["rejected"]},
+        % {"rejected": rejected},
     )
-    context.update(report=report, confirm_form=form)
+    context.update(report=report, confirm_form=form, token=form.cleaned_data["token"])
     return TemplateResponse(request, TEMPLATE, context)
+
+
+def _keep_report(user, report: Report) -> ImportReport:
+    """The report, kept for staff to come back to, and the import in "Recent actions"."""
+    kept = ImportReport.objects.create(filename=report.filename, user=user, data=report.to_data())
+    LogEntry.objects.create(
+        user=user,
+        content_type=ContentType.objects.get_for_model(ImportReport),
+        object_id=str(kept.pk),
+        object_repr=str(kept)[:200],
+        action_flag=ADDITION,
+        change_message=", ".join(phrase for _outcome, phrase in report.count_phrases),
+    )
+    return kept

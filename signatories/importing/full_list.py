@@ -13,6 +13,7 @@ import re
 
 from django.db.models import Max
 from django.utils import timezone
+from django.utils.translation import gettext as _
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from signatories.importing.reading import ImportFileError
@@ -34,12 +35,17 @@ def list_date(filename: str, as_of: datetime.date | None, today: datetime.date) 
         except ValueError:
             as_of = today
     if as_of > today:
-        raise ImportFileError(f"The list's date {as_of.isoformat()} is in the future.")
+        raise ImportFileError(
+            _("The list's date %(date)s is in the future.") % {"date": as_of.isoformat()}
+        )
     last = Source.objects.filter(covers_whole_list=True).aggregate(last=Max("date"))["last"]
     if last and as_of < last:
         raise ImportFileError(
-            f"The list's date {as_of.isoformat()} is before the last whole official list "
-            f"imported ({last.isoformat()}): an older list can't say who has left since."
+            _(
+                "The list's date %(date)s is before the last whole official list imported "
+                "(%(last)s): an older list can't say who has left since."
+            )
+            % {"date": as_of.isoformat(), "last": last.isoformat()}
         )
     return as_of
 

@@ -19,6 +19,7 @@ from itertools import islice
 from typing import BinaryIO
 
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from signatories.importing import full_list
 from signatories.importing.lock import the_only_import
@@ -101,8 +102,10 @@ class Importer:
             report.format, rows = read_csv(stream)
             if self.full_list and report.format != FileFormat.OFFICIAL:
                 raise ImportFileError(
-                    "This is this site's own export, not the official list: "
-                    "it can't be imported as the whole official list."
+                    _(
+                        "This is this site's own export, not the official list: "
+                        "it can't be imported as the whole official list."
+                    )
                 )
             source = (
                 import_source(self.filename, self.today, list_date, report.format_name)
@@ -132,13 +135,19 @@ class Importer:
             rows = sum(1 for _row in read_csv(stream)[1])
         if self.max_rows and rows > self.max_rows:
             raise ImportFileError(
-                f"The file has {rows:,} rows, more than the {self.max_rows:,} that can be "
-                "imported here: import it with `manage.py import_signatories`."
+                _(
+                    "The file has %(rows)s rows, more than the %(max)s that can be imported "
+                    "here: import it with `manage.py import_signatories`."
+                )
+                % {"rows": f"{rows:,}", "max": f"{self.max_rows:,}"}
             )
         if rows > MAX_FILE_ROWS:
             raise ImportFileError(
-                f"The file has {rows:,} rows; an import reads at most {MAX_FILE_ROWS:,} "
-                "(the official list has about 1,200): split it into smaller files."
+                _(
+                    "The file has %(rows)s rows; an import reads at most %(max)s (the official "
+                    "list has about 1,200): split it into smaller files."
+                )
+                % {"rows": f"{rows:,}", "max": f"{MAX_FILE_ROWS:,}"}
             )
 
     def _writer(self, source: Source) -> Writer:

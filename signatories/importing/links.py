@@ -8,6 +8,7 @@ import re
 from urllib.parse import urlsplit
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from signatories.importing.rows import trimmed
 from signatories.models import http_url_validator
@@ -25,20 +26,24 @@ def read_links(cells: dict[str, str], values: dict, warnings: list) -> None:
         if is_http_url(website):
             values["website"] = website
         else:
-            warnings.append(("website", f"{website!r} is not an http(s) URL"))
+            message = _("%(value)s is not an http(s) URL") % {"value": repr(website)}
+            warnings.append(("website", message))
     twitter = trimmed(cells.get("twitter", ""))
     if twitter:
         handle = twitter_handle(twitter)
         if handle:
             values["twitter"] = handle
         else:
-            warnings.append(("twitter", f"{twitter!r} is not a Twitter handle"))
+            message = _("%(value)s is not a Twitter handle") % {"value": repr(twitter)}
+            warnings.append(("twitter", message))
     linkedin = trimmed(cells.get("linkedin", ""))
     if linkedin:
         if is_linkedin_page(linkedin):
             values["linkedin"] = linkedin
         else:
-            message = f"{linkedin!r} is not a LinkedIn company, school, showcase or profile page"
+            message = _("%(value)s is not a LinkedIn company, school, showcase or profile page") % {
+                "value": repr(linkedin)
+            }
             warnings.append(("linkedin", message))
 
 

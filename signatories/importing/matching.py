@@ -8,7 +8,7 @@ a file that renames or adds a supporter is matched against what it has done so f
 from django.utils.text import slugify
 
 from signatories.models import Signatory, SignatoryType
-from signatories.text import normalise
+from signatories.text import name_key, normalise
 
 
 class KeyIndex:
@@ -21,7 +21,7 @@ class KeyIndex:
         self.slugs: dict[str, object] = {}
         self.states: dict[str, object] = {}
         self.names: dict[tuple[str, str], list[tuple[object, str]]] = {}
-        self.exact: dict[tuple[str, str, str], object] = {}
+        self.exact: dict[tuple[str, str, str], object] = {}  # by name key, as the database
 
     @classmethod
     def load(cls) -> "KeyIndex":
@@ -36,15 +36,15 @@ class KeyIndex:
         if type_ == SignatoryType.STATE:
             self.states[country] = key
         self.names.setdefault((normalise(name), country), []).append((key, type_))
-        self.exact[(name, country, type_)] = key
+        self.exact[(name_key(name), country, type_)] = key
 
     def remove(self, key, name: str, country: str, type_: str) -> None:
         if type_ == SignatoryType.STATE and self.states.get(country) == key:
             del self.states[country]
         entries = self.names.get((normalise(name), country), [])
         entries[:] = [entry for entry in entries if entry[0] != key]
-        if self.exact.get((name, country, type_)) == key:
-            del self.exact[(name, country, type_)]
+        if self.exact.get((name_key(name), country, type_)) == key:
+            del self.exact[(name_key(name), country, type_)]
 
     def match(self, values: dict) -> object | None:
         """A state by its country; others by slug, or normalised name and country."""

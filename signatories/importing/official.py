@@ -8,11 +8,12 @@ exact day given for few entries, and `first_listed` the day an entry first appea
 
 import datetime
 
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from signatories.dates import Precision
 from signatories.importing.links import read_links
-from signatories.importing.rows import ParsedRow, RowRejected, trimmed
+from signatories.importing.rows import ParsedRow, Problems, RowRejected, trimmed
 from signatories.models import SignatoryType
 from signatories.regions import Region
 from signatories.text import normalise
@@ -82,16 +83,21 @@ def parse_official(cells: dict[str, str]) -> ParsedRow:
     name = trimmed(cells["name"])
     if not name.startswith(("\t", "\r")):
         name = " ".join(name.split())
+    problems = Problems()
     if not name:
-        raise RowRejected("no name")
-    category = _category(cells["category"])
+        problems.reasons.append(_("no name"))
+    category = ""
+    with problems.check():
+        category = _category(cells["category"])
     parsed = ParsedRow({"type": category})
     code = cells["nationality"].strip().upper()
     if code:
-        parsed.values["country"] = _country_from_alpha3(code)
+        with problems.check():
+            parsed.values["country"] = _country_from_alpha3(code)
+    if category == SignatoryType.STATE and not code:
+        problems.reasons.append(_("a state needs its country (nationality)"))
+    problems.raise_any()
     if category == SignatoryType.STATE:
-        if not code:
-            raise RowRejected("a state needs its country (nationality)")
         # A state is named by its country; the list's (French) name becomes an alias.
         parsed.alias = name
     else:
@@ -110,10 +116,13 @@ def parse_official(cells: dict[str, str]) -> ParsedRow:
 def _category(cell: str) -> str:
     category = cell.strip().lower()
     if not category:
-        raise RowRejected("no category")
+        raise RowRejected(_("no category"))
     if category not in SignatoryType.values:
         expected = ", ".join(SignatoryType.values)
-        raise RowRejected(f"unknown category {category!r} (expected one of {expected})")
+        raise RowRejected(
+            _("unknown category %(category)s (expected one of %(expected)s)")
+            % {"category": repr(category), "expected": expected}
+        )
     return category
 
 
@@ -122,7 +131,9 @@ def _country_from_alpha3(code: str) -> str:
     if alpha2 is None and len(code) == 3 and code.isalpha():
         alpha2 = countries.alpha2(code) or None
     if alpha2 is None:
-        raise RowRejected(f"unknown country code {code!r} (expected ISO 3166 alpha-3)")
+        raise RowRejected(
+            _("unknown country code %(code)s (expected ISO 3166 alpha-3)") % {"code": repr(code)}
+        )
     return alpha2
 
 
@@ -134,7 +145,8 @@ def _read_nature(cell: str, parsed: ParsedRow) -> None:
     if kind:
         parsed.values["kind"] = kind
     else:
-        parsed.warnings.append(("nature", f"unknown value {nature!r}: no kind recorded"))
+        message = _("unknown value %(value)s: no kind recorded") % {"value": repr(nature)}
+        parsed.warnings.append(("nature", message))
 
 
 def _region_without_country(name: str, kind: str) -> str:
@@ -164,5 +176,6 @@ def _iso_day(cell: str, column: str, parsed: ParsedRow) -> datetime.date | None:
             raise ValueError(value)
         return datetime.date.fromisoformat(value)
     except ValueError:
-        parsed.warnings.append((column, f"{value!r} is not a date (YYYY-MM-DD)"))
+        message = _("%(value)s is not a date (YYYY-MM-DD)") % {"value": repr(value)}
+        parsed.warnings.append((column, message))
         return None

@@ -8,16 +8,17 @@ import copy
 from collections.abc import Callable
 
 from django.core.exceptions import ValidationError
+from django.utils.translation import gettext as _
 
 from signatories import columns
 from signatories.dates import Precision
 from signatories.importing.matching import KeyIndex
 from signatories.importing.reading import CsvRow
-from signatories.importing.report import Departure, RowOutcome, RowResult
+from signatories.importing.report import Departure, RowOutcome, RowResult, field_label
 from signatories.importing.rows import ParsedRow, RowRejected
 from signatories.importing.writing import PlannedRow
 from signatories.models import Signatory, SignatoryStatus, SignatoryType
-from signatories.text import normalise
+from signatories.text import name_key, normalise
 
 # The fields an import may set, compared to tell "updated" from "unchanged": those the
 # export's column map reads (a slug is never changed by an import), and the aliases the
@@ -52,18 +53,18 @@ class Planner:
         read = {key for key in self.seen if isinstance(key, int)}
         return read | self.index.recorded_with_names(self.unread_names)
 
-    def _parse(self, row: CsvRow) -> ParsedRow | str:
-        """What the row says, or why it can't be read."""
+    def _parse(self, row: CsvRow) -> ParsedRow | list[str]:
+        """What the row says, or every reason it can't be read."""
         if row.problem:
-            return row.problem
+            return [row.problem]
         try:
             return self.parse(row.cells)
         except RowRejected as rejection:
-            return str(rejection)
+            return rejection.reasons
 
-    def plan_row(self, row: CsvRow, parsed: ParsedRow | str) -> PlannedRow:
+    def plan_row(self, row: CsvRow, parsed: ParsedRow | list[str]) -> PlannedRow:
         name = row.cells.get("name", "").strip()
-        if isinstance(parsed, str):
+        if isinstance(parsed, list):
             self.unread_names.add(normalise(name))
             return PlannedRow(RowResult(row.line, name, RowOutcome.REJECTED, parsed))
         result = RowResult(row.line, name, warnings=parsed.warnings)
@@ -81,7 +82,7 @@ class Planner:
                 self._validate(signatory, before, result)
                 self._check_unique(signatory, key)
         except RowRejected as rejection:
-            result.outcome, result.reason = RowOutcome.REJECTED, str(rejection)
+            result.outcome, result.reasons = RowOutcome.REJECTED, rejection.reasons
             return PlannedRow(result)
         self._record_outcome(row.line, key, signatory, before, result)
         return PlannedRow(result, signatory, self._passage(row.cells))
@@ -90,7 +91,7 @@ class Planner:
         """The supporter the row is about (None: a new one); a second mention is rejected."""
         key = self.index.match(parsed.values)
         if key is not None and key in self.seen:
-            raise RowRejected(f"the same supporter as line {self.seen[key]}")
+            raise RowRejected(_("the same supporter as line %(line)d") % {"line": self.seen[key]})
         return key
 
     def _recorded(self, key) -> Signatory | None:
@@ -119,7 +120,9 @@ class Planner:
         if not signatory.slug:
             signatory.slug = self.index.new_slug(signatory.name, str(signatory.country))
         elif signatory.slug in self.index.slugs:
-            raise RowRejected(f"the slug {signatory.slug!r} belongs to another supporter")
+            raise RowRejected(
+                _("the slug %(slug)s belongs to another supporter") % {"slug": repr(signatory.slug)}
+            )
         if not signatory.country and not signatory.region:
             signatory.region = parsed.region_if_new
 
@@ -165,7 +168,10 @@ class Planner:
             optional = [name for name in errors if name in OPTIONAL_FIELDS and name not in unsafe]
             if not optional:
                 raise RowRejected(
-                    "; ".join(f"{name}: {' '.join(messages)}" for name, messages in errors.items())
+                    *(
+                        f"{field_label(name)}: {' '.join(messages)}"
+                        for name, messages in errors.items()
+                    )
                 )
             for name in optional:
                 setattr(signatory, name, getattr(before, name) if before else "")
@@ -178,11 +184,14 @@ class Planner:
         if signatory.type == SignatoryType.STATE:
             other = self.index.states.get(country)
             if other is not None and other != key:
-                raise RowRejected(f"there is already a state for {signatory.country.name}")
-        other = self.index.exact.get((signatory.name, country, signatory.type))
+                raise RowRejected(
+                    _("there is already a state for %(country)s")
+                    % {"country": signatory.country.name}
+                )
+        other = self.index.exact.get((name_key(signatory.name), country, signatory.type))
         if other is not None and other != key:
             raise RowRejected(
-                "there is already a supporter of this type with this name and country"
+                _("there is already a supporter of this type with this name and country")
             )
 
     def _record_outcome(self, line, key, signatory, before, result: RowResult) -> None:

@@ -15,6 +15,8 @@ from dataclasses import dataclass
 from typing import BinaryIO
 
 from django.db import models
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy, ngettext
 
 from signatories.importing.official import OFFICIAL_OPTIONAL, OFFICIAL_REQUIRED
 from signatories.importing.site_export import EXPORT_OPTIONAL, EXPORT_REQUIRED
@@ -29,8 +31,8 @@ class ImportFileError(Exception):
 
 
 class FileFormat(models.TextChoices):
-    OFFICIAL = "official", "the official supporters list"
-    EXPORT = "export", "this site's CSV export"
+    OFFICIAL = "official", gettext_lazy("the official supporters list")
+    EXPORT = "export", gettext_lazy("this site's CSV export")
 
 
 @dataclass(slots=True)
@@ -41,17 +43,16 @@ class CsvRow:
 
 
 def header_help() -> str:
-    return (
-        "Expected the columns of the official supporters list ("
-        + ",".join(OFFICIAL_REQUIRED)
-        + ", and optionally "
-        + ",".join(OFFICIAL_OPTIONAL)
-        + "; other columns are ignored) or those of this site's CSV export ("
-        + ",".join(EXPORT_REQUIRED)
-        + ", and optionally "
-        + ",".join(EXPORT_OPTIONAL)
-        + ")."
-    )
+    return _(
+        "Expected the columns of the official supporters list (%(official)s, and optionally "
+        "%(official_optional)s; other columns are ignored) or those of this site's CSV "
+        "export (%(export)s, and optionally %(export_optional)s)."
+    ) % {
+        "official": ",".join(OFFICIAL_REQUIRED),
+        "official_optional": ",".join(OFFICIAL_OPTIONAL),
+        "export": ",".join(EXPORT_REQUIRED),
+        "export_optional": ",".join(EXPORT_OPTIONAL),
+    }
 
 
 def detect_format(header: list[str]) -> FileFormat:
@@ -59,19 +60,26 @@ def detect_format(header: list[str]) -> FileFormat:
     columns = [column.strip().lower() for column in header]
     if len(columns) > MAX_COLUMNS:
         raise ImportFileError(
-            f"The header has {len(columns)} columns; an import file has at most {MAX_COLUMNS}."
+            _("The header has %(columns)d columns; an import file has at most %(max)d.")
+            % {"columns": len(columns), "max": MAX_COLUMNS}
         )
     repeated = sorted({column for column in columns if columns.count(column) > 1})
     if repeated:
         shown = ", ".join(repr(column) for column in repeated)
-        raise ImportFileError(f"The header names {shown} more than once. {header_help()}")
+        raise ImportFileError(
+            _("The header names %(columns)s more than once.") % {"columns": shown}
+            + " "
+            + header_help()
+        )
     if set(EXPORT_REQUIRED) <= set(columns):
         return FileFormat.EXPORT
     if set(OFFICIAL_REQUIRED) <= set(columns):
         return FileFormat.OFFICIAL
     shown = ",".join(header)
     shown = shown if len(shown) <= 200 else shown[:200] + "…"
-    raise ImportFileError(f"Unknown header: {shown}. {header_help()}")
+    raise ImportFileError(
+        _("Unknown header: %(header)s.") % {"header": shown} + " " + header_help()
+    )
 
 
 def read_csv(stream: BinaryIO) -> tuple[FileFormat, Iterator[CsvRow]]:
@@ -81,7 +89,7 @@ def read_csv(stream: BinaryIO) -> tuple[FileFormat, Iterator[CsvRow]]:
     try:
         header = next(reader)
     except StopIteration:
-        raise ImportFileError(f"The file is empty. {header_help()}") from None
+        raise ImportFileError(_("The file is empty.") + " " + header_help()) from None
     except csv.Error as error:
         raise _not_csv(error, lines.line) from error
     file_format = detect_format(header)
@@ -103,7 +111,11 @@ def _rows(reader, lines: "_Lines", columns: list[str]) -> Iterator[CsvRow]:
         if not cells:
             continue  # a blank line
         if len(cells) != len(columns):
-            problem = f"{len(cells)} cells where the header has {len(columns)}"
+            problem = ngettext(
+                "%(cells)d cell where the header has %(columns)d",
+                "%(cells)d cells where the header has %(columns)d",
+                len(cells),
+            ) % {"cells": len(cells), "columns": len(columns)}
             name = cells[name_at] if name_at < len(cells) else ""
             yield CsvRow(start, {"name": name}, problem)
             continue
@@ -111,7 +123,10 @@ def _rows(reader, lines: "_Lines", columns: list[str]) -> Iterator[CsvRow]:
 
 
 def _not_csv(error: Exception, line: int) -> ImportFileError:
-    return ImportFileError(f"The file is not readable CSV (line {max(line, 1)}): {error}.")
+    return ImportFileError(
+        _("The file is not readable CSV (line %(line)d): %(error)s.")
+        % {"line": max(line, 1), "error": error}
+    )
 
 
 class _Lines:
@@ -135,8 +150,11 @@ class _Lines:
         self.line += 1
         if len(raw) > MAX_LINE_BYTES:
             raise ImportFileError(
-                f"Line {self.line} is longer than {MAX_LINE_BYTES // 1024} KiB: "
-                "this is not a supporters list (or its line breaks are missing)."
+                _(
+                    "Line %(line)d is longer than %(max)d KiB: this is not a supporters list "
+                    "(or its line breaks are missing)."
+                )
+                % {"line": self.line, "max": MAX_LINE_BYTES // 1024}
             )
         if self.line == 1:
             raw = raw.removeprefix(codecs.BOM_UTF8)
@@ -144,14 +162,19 @@ class _Lines:
             text = raw.decode("utf-8")
         except UnicodeDecodeError:
             raise ImportFileError(
-                f"The file is not UTF-8 text (line {self.line}): save it as CSV, UTF-8."
+                _("The file is not UTF-8 text (line %(line)d): save it as CSV, UTF-8.")
+                % {"line": self.line}
             ) from None
         if "\x00" in text:
-            raise _not_csv(csv.Error("it contains NUL bytes, so it is not a text file"), self.line)
+            error = csv.Error(_("it contains NUL bytes, so it is not a text file"))
+            raise _not_csv(error, self.line)
         self.row_chars += len(text)
         if self.row_chars > MAX_ROW_CHARS:
             raise ImportFileError(
-                f"The row ending on line {self.line} is longer than "
-                f"{MAX_ROW_CHARS // 1024} KiB: is a quote left open?"
+                _(
+                    "The row ending on line %(line)d is longer than %(max)d KiB: "
+                    "is a quote left open?"
+                )
+                % {"line": self.line, "max": MAX_ROW_CHARS // 1024}
             )
         return text

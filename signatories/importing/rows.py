@@ -1,5 +1,6 @@
 """What a file's parser makes of one row, shared by both formats."""
 
+import contextlib
 import datetime
 from dataclasses import dataclass, field
 
@@ -7,7 +8,29 @@ from signatories.columns import FORMULA_STARTS
 
 
 class RowRejected(Exception):
-    """The row can't be imported; the message is the reason shown with its line number."""
+    """The row can't be imported, for one reason or several (each shown with its line)."""
+
+    def __init__(self, *reasons: str):
+        super().__init__("; ".join(reasons))
+        self.reasons = list(reasons)
+
+
+class Problems:
+    """A row's reasons to be rejected, collected so that staff see them all at once."""
+
+    def __init__(self):
+        self.reasons: list[str] = []
+
+    @contextlib.contextmanager
+    def check(self):
+        try:
+            yield
+        except RowRejected as rejection:
+            self.reasons += rejection.reasons
+
+    def raise_any(self) -> None:
+        if self.reasons:
+            raise RowRejected(*self.reasons)
 
 
 @dataclass

@@ -7,12 +7,13 @@ spreadsheet from running a cell as a formula. An export made before the `status`
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_slug
+from django.utils.translation import gettext as _
 from django_countries import countries
 
 from signatories import columns, dates
 from signatories.columns import restore_cell
 from signatories.importing.links import read_links
-from signatories.importing.rows import ParsedRow, RowRejected, trimmed
+from signatories.importing.rows import ParsedRow, Problems, RowRejected, trimmed
 from signatories.models import SignatoryStatus, SignatoryType
 from signatories.regions import Region
 
@@ -34,19 +35,27 @@ def parse_export(raw_cells: dict[str, str]) -> ParsedRow:
     """What a row of the export says; RowRejected with the reason if it can't be read."""
     cells = {column: restore_cell(value) for column, value in raw_cells.items()}
     name = trimmed(cells["name"])
+    problems = Problems()
     if not name:
-        raise RowRejected("no name")
+        problems.reasons.append(_("no name"))
     parsed = ParsedRow({"name": name})
     values = parsed.values
-    _read_slug(cells["slug"], values)
-    _read_choice(cells["type"], "type", SignatoryType.values, values)
+    with problems.check():
+        _read_slug(cells["slug"], values)
+    with problems.check():
+        _read_choice(cells["type"], "type", SignatoryType.values, values)
     code = cells["country"].strip().upper()
     if code:
         if len(code) != 2 or code not in countries:
-            raise RowRejected(f"unknown country code {code!r} (expected ISO 3166 alpha-2)")
+            problems.reasons.append(
+                _("unknown country code %(code)s (expected ISO 3166 alpha-2)")
+                % {"code": repr(code)}
+            )
         values["country"] = code
     else:
-        _read_choice(cells["region"], "region", Region.values, values)
+        with problems.check():
+            _read_choice(cells["region"], "region", Region.values, values)
+    problems.raise_any()
     for column, field in TEXT_COLUMNS.items():
         if value := trimmed(cells.get(column, "")):
             values[field] = value
@@ -64,7 +73,7 @@ def _read_slug(cell: str, values: dict) -> None:
     try:
         validate_slug(slug)
     except ValidationError:
-        raise RowRejected(f"slug {slug!r} is not a valid slug") from None
+        raise RowRejected(_("slug %(slug)s is not a valid slug") % {"slug": repr(slug)}) from None
     values["slug"] = slug
 
 
@@ -73,7 +82,10 @@ def _read_choice(cell: str, column: str, choices: list[str], values: dict) -> No
     if not value:
         return
     if value not in choices:
-        raise RowRejected(f"unknown {column} {value!r} (expected one of {', '.join(choices)})")
+        raise RowRejected(
+            _("unknown %(column)s %(value)s (expected one of %(expected)s)")
+            % {"column": column, "value": repr(value), "expected": ", ".join(choices)}
+        )
     values[column] = value
 
 
@@ -84,12 +96,14 @@ def _read_since(cells: dict[str, str], parsed: ParsedRow) -> None:
     try:
         date, precision = dates.parse_iso(since)
     except ValueError:
-        message = f"{since!r} is not a date (YYYY-MM-DD, YYYY-MM or YYYY)"
+        message = _("%(value)s is not a date (YYYY-MM-DD, YYYY-MM or YYYY)") % {
+            "value": repr(since)
+        }
         parsed.warnings.append(("since", message))
         return
     bound = cells["since_by"].strip().lower()
     if bound not in ("true", "false", ""):
-        message = f"{bound!r} is neither true nor false: taken as false"
+        message = _("%(value)s is neither true nor false: taken as false") % {"value": repr(bound)}
         parsed.warnings.append(("since_by", message))
     parsed.values["supporter_since"] = date
     parsed.values["supporter_since_precision"] = precision
@@ -111,7 +125,9 @@ def _read_status(cells: dict[str, str], parsed: ParsedRow) -> None:
         if precision != dates.Precision.DAY:
             raise ValueError(left)
     except ValueError:
-        message = f"{status!r} with left {left!r} is not a status (current, or former and a date)"
+        message = _(
+            "%(status)s with left %(left)s is not a status (current, or former and a date)"
+        ) % {"status": repr(status), "left": repr(left)}
         parsed.warnings.append(("status", message))
         return
     parsed.values["status"], parsed.values["left_on"] = status, left_on

@@ -6,7 +6,8 @@ they share; private to the app's user, pariscall.folders), named by a random tok
 small JSON file saying whose it is. Confirming *claims* the file by renaming it, which only
 one request can do, so a second click on "Import" finds it being imported or already
 imported, never imports it twice. Files are kept `KEEP_SECONDS` and removed by the next
-upload after that.
+upload after that. The preview's report waits beside the file, so staff can page through it
+("problems only") without the file being read again.
 """
 
 import contextlib
@@ -111,8 +112,22 @@ def claimed(token: str):
             claimed_path.rename(waiting)
 
 
+def keep_preview(token: str, data: dict) -> None:
+    _file(token, ".preview").write_text(json.dumps(data))
+
+
+def preview(token: str, *, user: int) -> dict | None:
+    """The preview's report of a waiting upload of this user's, or None."""
+    if state(token, user=user) != State.WAITING:
+        return None
+    try:
+        return json.loads(_file(token, ".preview").read_text())
+    except (OSError, ValueError):
+        return None
+
+
 def forget(token: str) -> None:
-    for suffix in (".csv", ".json", ".importing", ".done"):
+    for suffix in (".csv", ".json", ".importing", ".done", ".preview"):
         _file(token, suffix).unlink(missing_ok=True)
 
 

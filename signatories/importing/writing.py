@@ -21,7 +21,7 @@ from signatories.models.word_index import reindex
 
 CHUNK = 500
 # What an update writes besides the changed fields: what `Signatory.derive` recomputes.
-DERIVED_FIELDS = ["region", "sort_name", "search_text", "updated"]
+DERIVED_FIELDS = ["region", "sort_name", "name_key", "search_text", "updated"]
 
 
 @dataclass
@@ -83,6 +83,9 @@ class Writer:
         if self.cite_unchanged:
             cited += [row for row in planned if row.result.outcome == RowOutcome.UNCHANGED]
         self._cite(cited, now)
+        for row in planned:
+            if row.signatory is not None:
+                row.result.pk = row.signatory.pk
 
     def _create(self, created: list[PlannedRow]) -> None:
         for row in created:

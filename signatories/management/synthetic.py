@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from django_countries import countries
 
 from signatories.data.m49 import M49
-from signatories.text import normalise
+from signatories.text import name_key, normalise
 
 SLUG_PREFIX = "synthetic-"
 
@@ -73,6 +73,7 @@ class SyntheticRow:
     supporter_since_precision: str
     supporter_since_is_bound: bool
     sort_name: str
+    name_key: str
     search_text: str
     status: str = "current"
     left_on: datetime.date | None = None
@@ -114,6 +115,7 @@ def _state(index: int, code: str, rng: random.Random) -> SyntheticRow:
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
         sort_name=normalise(name),
+        name_key=name_key(name),
         search_text=normalise(name),
     )
 
@@ -142,6 +144,7 @@ def _organisation(index: int, type_: str, code: str, rng: random.Random) -> Synt
         supporter_since_precision=precision,
         supporter_since_is_bound=by,
         sort_name=normalise(name),
+        name_key=name_key(name),
         search_text=normalise(name),
         status="former" if left_on else "current",
         left_on=left_on,

@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0014_search_words'),
+        ('signatories', '0015_review_flags_name_key_import_reports'),
     ]
 
     operations = [

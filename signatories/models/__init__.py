@@ -3,6 +3,7 @@
 - `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
+- `imports`: `ImportReport`, what an import from the admin did.
 - `words`: `SearchWord`, the words' index that search counts from; `word_index`: what a
   supporter's words are, and how the index is written in step with every write.
 - `revision`: `Revision`, the number every write raises, for the caches.
@@ -14,6 +15,7 @@ subject package.
 """
 
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
+from signatories.models.imports import ImportReport
 from signatories.models.milestones import Milestone, MilestoneCount
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.models.revision import Revision
@@ -30,6 +32,7 @@ __all__ = [
     "NAME_ORDER",
     "Citation",
     "CitationBasis",
+    "ImportReport",
     "Milestone",
     "MilestoneCount",
     "Revision",

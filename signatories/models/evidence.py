@@ -204,7 +204,9 @@ class Citation(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.source}: {self.passage[:60]}"
+        # The source and the basis: the passage (an import's is the row's raw cells) is
+        # shown below it, in full, wherever a citation is listed.
+        return f"{self.source} · {self.get_basis_display()}"
 
     def natural_key(self) -> tuple:
         return (

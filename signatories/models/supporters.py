@@ -14,9 +14,10 @@ from signatories import dates, links
 from signatories.dates import Precision
 from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
 from signatories.regions import Region, region_of, subregion_of
-from signatories.text import normalise
+from signatories.text import name_key, normalise
 from signatories.vocabulary import (
     ORGANISATION_KINDS,
+    ReviewFlag,
     SignatoryStatus,
     SignatoryType,
     choice_values,
@@ -111,6 +112,22 @@ class Signatory(models.Model):
     )
     # The name without case or accents, so that "École" sorts among the E's on every database.
     sort_name = models.CharField(max_length=300, editable=False, default="")
+    # The name without case, accents, punctuation or spaces: the natural key's form of it.
+    name_key = models.CharField(max_length=300, editable=False, default="")
+    review_flag = models.CharField(
+        _("flagged for review"),
+        max_length=10,
+        choices=ReviewFlag.choices,
+        blank=True,
+        help_text=_(
+            "Editors can't delete: flag a duplicate or a wrong record for someone who can."
+        ),
+    )
+    review_note = models.TextField(
+        _("why it is flagged"),
+        blank=True,
+        help_text=_("Which record it duplicates, or what is wrong, with the source if any."),
+    )
     # Normalised name, aliases and country name: what `q` searches (trigram-indexed on
     # PostgreSQL, see migration 0002).
     search_text = models.TextField(editable=False, default="")
@@ -135,9 +152,10 @@ class Signatory(models.Model):
                 name="one_state_per_country",
                 violation_error_message=_("There is already a state for this country."),
             ),
+            # Names compared without case, accents or punctuation: "abb" is "ABB".
             models.UniqueConstraint(
-                fields=["name", "country", "type"],
-                name="one_supporter_per_name_country_type",
+                fields=["name_key", "country", "type"],
+                name="one_supporter_per_name_key_country_type",
                 violation_error_message=_(
                     "There is already a supporter of this type with this name and country."
                 ),
@@ -158,6 +176,10 @@ class Signatory(models.Model):
             models.CheckConstraint(
                 condition=Q(supporter_since_precision__in=choice_values(Precision)),
                 name="signatory_since_precision_valid",
+            ),
+            models.CheckConstraint(
+                condition=Q(review_flag__in=["", *choice_values(ReviewFlag)]),
+                name="signatory_review_flag_valid",
             ),
             models.CheckConstraint(
                 condition=Q(status__in=choice_values(SignatoryStatus)),
@@ -268,6 +290,7 @@ class Signatory(models.Model):
             )
         self.twitter = self.twitter.strip().lstrip("@")
         self.sort_name = normalise(self.name)
+        self.name_key = name_key(self.name)
         self.search_text = search_text_for(self.name, self.aliases, self.type, self.country)
 
     def clean(self) -> None:
@@ -281,6 +304,13 @@ class Signatory(models.Model):
             errors["country"] = _("A state needs its country.")
         if errors:
             raise ValidationError(errors)
+
+    def same_key(self) -> "Signatory | None":
+        """Another supporter this one would duplicate (same name key, country and type)."""
+        others = Signatory.objects.filter(
+            name_key=name_key(self.name), country=self.country, type=self.type
+        )
+        return others.exclude(pk=self.pk).first() if self.pk else others.first()
 
     def _link_errors(self) -> dict[str, ValidationError]:
         """The links' checks, here rather than as field validators to keep the schema as is."""

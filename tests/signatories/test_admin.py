@@ -14,7 +14,8 @@ pytestmark = pytest.mark.django_db
 PASSWORD = "a-long-test-password"
 
 
-def _signatory_form(**overrides) -> dict:
+def _signatory_form(*, cited: bool = True, **overrides) -> dict:
+    """The change form's fields; a new supporter needs a citation, so one is given."""
     data = {
         "name": "Cyber Peace Institute",
         "slug": "cyber-peace-institute",
@@ -37,6 +38,16 @@ def _signatory_form(**overrides) -> dict:
         "citations-MIN_NUM_FORMS": "0",
         "citations-MAX_NUM_FORMS": "1000",
     }
+    if cited:
+        data.update(
+            {
+                "citations-TOTAL_FORMS": "1",
+                "citations-0-source": str(SourceFactory().pk),
+                "citations-0-passage": "It joined the Call.",
+                "citations-0-basis": "stated",
+                "citations-0-reasoning": "",
+            }
+        )
     data.update(overrides)
     return data
 
@@ -107,7 +118,7 @@ def test_every_change_is_recorded_with_who_made_it(client):
     client.force_login(editor)
     response = client.post(
         reverse("admin:signatories_signatory_change", args=[signatory.pk]),
-        _signatory_form(name="Acme Corporation", slug="acme", type="private-sector"),
+        _signatory_form(cited=False, name="Acme Corporation", slug="acme", type="private-sector"),
     )
     assert response.status_code == 302
     latest = signatory.history.latest()
@@ -213,6 +224,7 @@ def test_marking_a_supporter_former_is_kept_in_its_history(client):
     response = client.post(
         reverse("admin:signatories_signatory_change", args=[signatory.pk]),
         _signatory_form(
+            cited=False,
             name="Acme",
             slug="acme",
             type="private-sector",

@@ -244,6 +244,7 @@ def test_derived_fields_are_what_saving_would_make_them(seeded):
         stored = (
             signatory.region,
             signatory.sort_name,
+            signatory.name_key,
             signatory.search_text,
             signatory.supporter_since,
         )
@@ -251,6 +252,7 @@ def test_derived_fields_are_what_saving_would_make_them(seeded):
         assert (
             signatory.region,
             signatory.sort_name,
+            signatory.name_key,
             signatory.search_text,
             signatory.supporter_since,
         ) == stored

@@ -3,7 +3,7 @@
 import datetime
 import time
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import BaseCommand, CommandError, no_translations
 
 from signatories.importing import ImportFileError, import_file
 
@@ -47,6 +47,9 @@ class Command(BaseCommand):
             ),
         )
 
+    # The importer's messages are translatable (the admin shows them in French); the
+    # command's output stays in English whatever language was active before.
+    @no_translations
     def handle(self, *args, file: str, dry_run: bool, skip_invalid: bool, **options):
         as_of = _day(options["as_of"]) if options["as_of"] else None
         if as_of and not options["full_list"]:

@@ -77,10 +77,10 @@ class Command(BaseCommand):
         """PostgreSQL's COPY: several times faster than INSERTs for a million rows."""
         # COPY fills no defaults: the blank text columns are written out too.
         columns = [*synthetic.SyntheticRow.__dataclass_fields__, "aliases", "twitter", "linkedin"]
-        columns += ["created", "updated"]
+        columns += ["review_flag", "review_note", "created", "updated"]
         buffer = io.StringIO()
         for row in batch:
-            values = [*row.__dict__.values(), "", "", "", now, now]
+            values = [*row.__dict__.values(), "", "", "", "", "", now, now]
             buffer.write("\t".join(_copy_value(value) for value in values) + "\n")
         buffer.seek(0)
         with connection.cursor() as cursor:

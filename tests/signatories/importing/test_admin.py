@@ -48,12 +48,13 @@ def test_the_preview_shows_what_each_row_would_do_and_writes_nothing(client, edi
     assert response.status_code == 200
     text = response.text
     assert '<tr class="import-created">' in text
-    assert '<tr class="import-unchanged">' in text
-    assert '<tr class="import-rejected">' in text
+    assert '<tr class="import-unchanged import-problem import-warned">' in text
+    assert '<tr class="import-rejected import-problem">' in text
     assert "no category" in text
-    assert "twitter: &#x27;We have no Twitter account&#x27; is not a Twitter handle" in text
-    assert "created: 2" in text
-    assert "rejected: 1" in text
+    warning = "warning: twitter: &#x27;We have no Twitter account&#x27; is not a Twitter handle"
+    assert warning in text
+    assert "2 rows created" in text
+    assert "1 row rejected" in text
     assert list(Signatory.objects.values_list("name", flat=True)) == ["Quiet"]
 
 
@@ -61,7 +62,7 @@ def test_confirming_with_rejected_rows_writes_nothing_unless_told_to_skip_them(c
     token = _token(_upload(client))
     refused = client.post(URL, {"token": token, "confirm": "Import"})
     assert refused.status_code == 200
-    assert "Nothing was written: 1 rows were rejected" in refused.text
+    assert "Nothing was written: 1 row was rejected" in refused.text
     assert not Signatory.objects.exists()
 
     done = client.post(URL, {"token": token, "skip_invalid": "on", "confirm": "Import"})
@@ -78,7 +79,7 @@ def test_confirming_writes_and_the_history_shows_who_imported(client, editor):
     sample = "\n".join(SAMPLE.splitlines()[:3]) + "\n"
     token = _token(_upload(client, sample))
     response = client.post(URL, {"token": token, "confirm": "Import"}, follow=True)
-    assert "Imported official.csv: 1 created, 1 updated" in response.text
+    assert "Imported official.csv: 1 row created, 1 row updated" in response.text
     acme.refresh_from_db()
     assert acme.kind == "company"
     latest = acme.history.latest()
@@ -169,7 +170,7 @@ def test_the_preview_of_a_whole_list_names_who_would_become_former(client, edito
             "full_list": "on",
         },
     )
-    assert "no longer on the list: 1" in response.text
+    assert "1 supporter no longer on the list" in response.text
     assert '<ul id="import-leaving"' in response.text
     assert "<li>Leaving Soon</li>" in response.text
     assert Signatory.objects.get(name="Leaving Soon").status == "current"
