@@ -222,7 +222,7 @@ def _unconfirmed_leaving(request, context, form, pending):
         )
         % {"leaving": len(report.leaving), "current": Signatory.objects.current().count()},
     )
-    context.update(report=report, confirm_form=form, confirm_leaving=True)
+    context.update(report=report, confirm_form=form, confirm_leaving=True, token=pending.token)
     return TemplateResponse(request, TEMPLATE, context)
 
 

@@ -126,6 +126,7 @@ class Signatory(models.Model):
     review_note = models.TextField(
         _("why it is flagged"),
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("Which record it duplicates, or what is wrong, with the source if any."),
     )
     # Normalised name, aliases and country name: what `q` searches (trigram-indexed on

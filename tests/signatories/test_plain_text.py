@@ -23,7 +23,7 @@ pytestmark = pytest.mark.django_db
 
 UNSAFE = ["\x1b", "\x00", "\x7f", "\x85", "\uffff", "\ufdd0", "\U0010fffe", "\u202e", "\u2066"]
 FIELDS = [
-    (SignatoryFactory, ["name", "kind", "aliases", "statement"]),
+    (SignatoryFactory, ["name", "kind", "aliases", "statement", "review_note"]),
     (SourceFactory, ["title", "publisher", "date_note"]),
     (CitationFactory, ["passage", "reasoning"]),
     (MilestoneFactory, ["label", "note"]),
