@@ -11,15 +11,21 @@ Variables (see README.md):
 - ``DJANGO_SECRET_KEY``: required when debug is off.
 - ``DJANGO_ALLOWED_HOSTS``: comma-separated host names; required when debug is off.
 - ``DATABASE_URL``: default ``sqlite:///<project>/db.sqlite3``; ``postgres://…`` for PostgreSQL.
+- ``DJANGO_DB_CONNECT_TIMEOUT``, ``DJANGO_DB_STATEMENT_TIMEOUT``, ``DJANGO_DB_LOCK_TIMEOUT``:
+  on PostgreSQL, seconds to wait for a connection (default 5), for any one statement
+  (default 30) and for a lock another connection holds (default 5).
 - ``DATABASE_REPLICA_URL``: a PostgreSQL read replica of that database, which public pages
   read from (``pariscall.routers``); ``DATABASE_REPLICA_MAX_LAG_SECONDS`` (default 10): how
   long a client that wrote reads from the primary.
-- ``CACHE_URL``: default: Django's database cache; ``redis://…`` or ``pymemcache://…``
+- ``CACHE_URL``: default: each process's memory; ``redis://…`` or ``pymemcache://…``
   once there is more than one app server.
 - ``DJANGO_PROXY_COUNT``: how many reverse proxies you run in front of the app (default 0),
   each appending the address it received from to ``X-Forwarded-For``.
 - ``DJANGO_EXPORT_CACHE_DIR``: where the full exports are kept, one file per revision
-  (default: ``pariscall-exports`` in the system's temp directory); must be writable.
+  (default: ``pariscall-exports`` in the system's temp directory).
+- ``DJANGO_IMPORT_UPLOAD_DIR``: where admin uploads wait for confirmation (default:
+  ``pariscall-imports`` in the system's temp directory).
+  Both folders must belong to the app's user and be writable by no one else.
 
 A missing or malformed value stops start-up with ``ImproperlyConfigured`` naming it.
 """
@@ -33,6 +39,8 @@ from urllib.parse import urlsplit
 import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
+
+from pariscall.folders import FolderRefused, private_folder
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -61,16 +69,19 @@ def _env_list(name: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
 
 
-def _env_writable_dir(name: str, default: Path) -> Path:
-    """A directory the app writes to, created if missing; it must be writable at start-up."""
-    directory = Path(os.environ.get(name) or default)
+def _env_private_dir(name: str, default: Path) -> Path:
+    """A directory the app keeps files in: its own, private, created if missing."""
     try:
-        directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    except OSError as error:
-        raise ImproperlyConfigured(f"{name}: {directory} can't be created: {error}.") from error
-    if not os.access(directory, os.W_OK | os.X_OK):
-        raise ImproperlyConfigured(f"{name}: {directory} is not writable by this process.")
-    return directory
+        return private_folder(name, Path(os.environ.get(name) or default))
+    except FolderRefused as refused:
+        raise ImproperlyConfigured(str(refused)) from None
+
+
+def _env_seconds(name: str, default: int) -> int:
+    seconds = _env_count(name, default)
+    if seconds == 0:
+        raise ImproperlyConfigured(f"{name} must be at least 1 second, not 0.")
+    return seconds
 
 
 def _database(url: str, name: str = "DATABASE_URL") -> dict:
@@ -98,7 +109,15 @@ def _database(url: str, name: str = "DATABASE_URL") -> dict:
         # The directory's queries are short; PostgreSQL's JIT compiler, triggered by the high
         # cost estimates of counting a million rows, took longer than the queries themselves.
         options = config.setdefault("OPTIONS", {})
-        options["options"] = " ".join(filter(None, [options.get("options"), "-c jit=off"]))
+        # A database that hangs or holds a lock answers with an error in seconds (a 503,
+        # pariscall.views.server_error), instead of holding every thread until it returns.
+        statement = _env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", default=30)
+        lock = _env_seconds("DJANGO_DB_LOCK_TIMEOUT", default=5)
+        settings = (
+            f"-c jit=off -c statement_timeout={statement * 1000} -c lock_timeout={lock * 1000}"
+        )
+        options["options"] = " ".join(filter(None, [options.get("options"), settings]))
+        options.setdefault("connect_timeout", _env_seconds("DJANGO_DB_CONNECT_TIMEOUT", default=5))
     return config
 
 
@@ -126,10 +145,14 @@ CACHE_SOCKET_TIMEOUT = 0.25
 
 def _cache(url: str) -> dict:
     if not url:
+        # Per-process memory: a page view never writes to the database (on SQLite it would
+        # wait for an import's write lock). Correct with several workers, since every key
+        # carries the directory's revision (signatories.cache): a write makes every
+        # process's older entries unreachable at once. Counts and rendered list pages, a few
+        # to some 50 kB each: ~100 MB per process at most.
         return {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "django_cache",
-            # Counts and rendered list pages, each a few to some 50 kB: ~100 MB at most.
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pariscall",
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
     parts = urlsplit(url)
@@ -233,8 +256,11 @@ MIDDLEWARE = [
     "django.contrib.sessions.middleware.SessionMiddleware",
     # The language of a public page comes from its address (/fr/…), never from the browser.
     "pariscall.middleware.LanguageMiddleware",
+    # Before anything reads a body (the CSRF check does): too large is a 413, unread.
+    "pariscall.bodies.BodySizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "pariscall.methods.ReadOnlyPublicSiteMiddleware",
+    "pariscall.admin_queries.NulInAdminQueryMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     # Public reads from the replica when there is one; knows who is logged in.
@@ -245,6 +271,14 @@ MIDDLEWARE = [
     # Last, as its documentation asks: it turns lock-outs into a 429 page.
     "axes.middleware.AxesMiddleware",
 ]
+
+# Request bodies (pariscall.bodies): 1 MB for any form; the admin's import takes a CSV file
+# of 5 MB (signatories.importing.admin.MAX_UPLOAD_BYTES) and its form. An uploaded file stays
+# in memory up to that size, so nothing a request sends is written to disk before it is
+# checked. The reverse proxy's own limit (README, Deploy) should be no lower.
+MAX_BODY_BYTES = DATA_UPLOAD_MAX_MEMORY_SIZE = 1024 * 1024
+FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+MAX_UPLOAD_BODY_BYTES = FILE_UPLOAD_MAX_MEMORY_SIZE + 64 * 1024
 
 ROOT_URLCONF = "pariscall.urls"
 WSGI_APPLICATION = "pariscall.wsgi.application"
@@ -285,6 +319,11 @@ AXES_RESET_ON_SUCCESS = True
 # The client's address as the trusted proxies saw it (pariscall.proxies), never as it says.
 PROXY_COUNT = _env_count("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "pariscall.proxies.client_address"
+
+# Staff log in through the admin: a log-in without a `next` address lands there, not on
+# Django's default /accounts/profile/ (a 404 here).
+LOGIN_URL = "admin:login"
+LOGIN_REDIRECT_URL = "admin:index"
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
@@ -366,8 +405,14 @@ LOGGING = {
 }
 
 # The full exports, written once per revision (signatories.exports.files).
-EXPORT_CACHE_DIR = _env_writable_dir(
+# Both are this user's alone (pariscall.folders): a folder another user could write to is refused.
+EXPORT_CACHE_DIR = _env_private_dir(
     "DJANGO_EXPORT_CACHE_DIR", Path(tempfile.gettempdir()) / "pariscall-exports"
+)
+# The admin import's uploads, waiting between the preview and the confirmation
+# (signatories.importing.uploads); with several app servers, a directory they share.
+IMPORT_UPLOAD_DIR = _env_private_dir(
+    "DJANGO_IMPORT_UPLOAD_DIR", Path(tempfile.gettempdir()) / "pariscall-imports"
 )
 
 # How many supporters a list page shows, and how long list counts stay cached (seconds).

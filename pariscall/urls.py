@@ -42,3 +42,5 @@ urlpatterns = [
 ]
 
 handler403 = "pariscall.errors.forbidden"
+# A database that is down or stuck is a 503 with Retry-After (pariscall.errors).
+handler500 = "pariscall.errors.server_error"

@@ -1,9 +1,9 @@
 """Cached list counts and rendered list pages, made stale by every write.
 
 Counting is what grows with the table, so the list's counts (totals and facet counts) and
-its rendered form and rows are kept in Django's shared cache (the database's cache table by
-default; Redis or memcached with CACHE_URL), never in a process: every gunicorn worker and
-every app server sees a write at once.
+its rendered form and rows are kept in Django's cache (each process's memory by default;
+Redis or memcached, shared, with CACHE_URL): every gunicorn worker and every app server
+sees a write at once, since every key carries the revision.
 
 Every cached value is keyed on the directory's *revision*, a number the database holds and
 every write raises in its own transaction (`signatories.models.revision`). A request reads it once,

@@ -102,6 +102,40 @@ def validate_twitter_handle(value: str) -> None:
         )
 
 
+# Characters no text a person or an import writes may hold: control characters but tab and
+# line breaks (ESC made the Atom feed answer 500), surrogates and non-characters (U+FFFF
+# made it invalid XML), and the direction embeddings, overrides and isolates (U+202E turns
+# the rest of a name around).
+UNSAFE_IN_TEXT = re.compile(
+    "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f"
+    "\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff"
+    "\u202a-\u202e\u2066-\u2069]"
+    "|[\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0003fffe\U0003ffff\U0004fffe"
+    "\U0004ffff\U0005fffe\U0005ffff\U0006fffe\U0006ffff\U0007fffe\U0007ffff"
+    "\U0008fffe\U0008ffff\U0009fffe\U0009ffff\U000afffe\U000affff\U000bfffe"
+    "\U000bffff\U000cfffe\U000cffff\U000dfffe\U000dffff\U000efffe\U000effff"
+    "\U000ffffe\U000fffff\U0010fffe\U0010ffff]"
+)
+
+
+def validate_plain_text(value: str) -> None:
+    """Refuse text holding a control, non-character or direction-override character.
+
+    The one check for every text field staff or an import write (the model's validators;
+    the admin and the importer follow from the model).
+    """
+    found = sorted(set(UNSAFE_IN_TEXT.findall(value or "")))
+    if found:
+        raise ValidationError(
+            _(
+                "This contains a character that is not text (%(codes)s): an invisible control "
+                "or direction character. Type it again without it."
+            ),
+            code="unsafe_character",
+            params={"codes": ", ".join(f"U+{ord(character):04X}" for character in found)},
+        )
+
+
 def validate_no_bidi_controls(value: str) -> None:
     """Refuse text holding a direction control character such as U+202E."""
     found = sorted({character for character in value if character in BIDI_CONTROLS})

@@ -8,6 +8,7 @@ from django.core.exceptions import DisallowedHost
 from django.http import QueryDict
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.encoding import escape_uri_path
 
 register = template.Library()
 
@@ -19,6 +20,16 @@ class Version:
     url: str
     absolute_url: str
     current: bool
+
+
+def site_path(path: str) -> str:
+    """The path with its leading slashes collapsed into one.
+
+    `//evil.com/signatories/` (or `/\\evil.com/…`, which browsers read alike) is a 404 here,
+    but as a link it is a scheme-relative address: another site, and `build_absolute_uri`
+    makes it `https://evil.com/…`. Every link built from the request's path goes through this.
+    """
+    return "/" + path.lstrip("/\\")
 
 
 def _url_in(path: str, code: str) -> str:
@@ -46,11 +57,12 @@ def language_versions(context) -> list[Version]:
     except DisallowedHost:
         # The 400 page for a request to a host this site is not: no address to give.
         return []
-    path = request.get_full_path()
+    path = site_path(request.get_full_path())
     query = context.get("query")
     if isinstance(query, QueryDict):
         # The list passes its parameters as it understood them: only those travel.
-        path = f"{request.path}?{query.urlencode()}" if query else request.path
+        page = site_path(escape_uri_path(request.path))
+        path = f"{page}?{query.urlencode()}" if query else page
     current = translation.get_language()
     versions = []
     for code, name in settings.LANGUAGES:

@@ -21,6 +21,7 @@ from signatories.exports import stream
 from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
 from signatories.importing.admin import import_view
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
+from signatories.stale_edits import UnchangedSinceOpenedForm
 from signatories.text import normalise
 from signatories.vocabulary import ORGANISATION_KINDS
 
@@ -74,8 +75,9 @@ def _kind_choices(current: str) -> list[tuple[str, str]]:
     return [("", "---------"), *kinds]
 
 
-class SignatoryForm(forms.ModelForm):
-    """Region is derived from the country: shown read-only, saying so, when there is one."""
+class SignatoryForm(UnchangedSinceOpenedForm):
+    """Region is derived from the country: shown read-only, saying so, when there is one.
+    A save over a record changed since the page was opened is refused (stale_edits)."""
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -170,7 +172,7 @@ class SignatoryAdmin(LabelledHistoryAdmin):
             },
         ),
         # Shown after the citations (see the change form's template).
-        (_("Record"), {"fields": ["created", "updated"]}),
+        (_("Record"), {"fields": ["created", "updated", "opened"]}),
     ]
 
     def get_search_results(self, request, queryset, search_term):

@@ -9,6 +9,7 @@ changes page it mirrors, and each entry's id is that page's address with the ent
 id whatever feed or page shows it.
 """
 
+import re
 from dataclasses import dataclass
 
 from django.contrib.syndication.views import Feed
@@ -41,8 +42,29 @@ class Entry:
     id: str
 
 
+# What XML 1.0 can't hold. Text is checked when it is saved (validate_plain_text), but a
+# record saved before that check may still hold one: it is replaced, never a 500.
+NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def xml_text(value):
+    """The value with every character XML can't hold replaced by U+FFFD."""
+    return NOT_XML.sub("\ufffd", value) if isinstance(value, str) else value
+
+
+class XmlSafeAtomFeed(Atom1Feed):
+    """An Atom feed that writes any text it is given as valid XML."""
+
+    def add_item(self, *args, **kwargs):
+        args = [xml_text(value) for value in args]
+        kwargs = {name: xml_text(value) for name, value in kwargs.items()}
+        if kwargs.get("categories"):
+            kwargs["categories"] = [xml_text(category) for category in kwargs["categories"]]
+        super().add_item(*args, **kwargs)
+
+
 class ChangesFeed(Feed):
-    feed_type = Atom1Feed
+    feed_type = XmlSafeAtomFeed
     title = _("Paris Call: who joined, who left, what was corrected")
     subtitle = _(
         "Changes to the membership of the Paris Call for Trust and Security in Cyberspace, "

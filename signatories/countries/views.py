@@ -108,7 +108,8 @@ def _facets(form: CountryFilterForm) -> list[Facet]:
 
 
 def country_page(request: HttpRequest, code: str) -> HttpResponse:
-    if not is_country(code.upper()):
+    # ASCII first: "ıt" (a dotless i) upper-cases to "IT", and is no country's code.
+    if not code.isascii() or not is_country(code.upper()):
         raise Http404(_("No country has the code “%(code)s”.") % {"code": code})
     if code != code.lower():
         query = request.META.get("QUERY_STRING", "")

@@ -25,14 +25,18 @@ revision was read; a file is only ever replaced by one of a newer revision.
 
 Failures: the database failing before or while the file is written gives the 503 (nothing
 was sent yet); the directory failing (disk full, removed, made read-only) logs a warning and
-streams instead. Start-up checks that the directory can be written (pariscall.settings).
-Restoring an older database brings back older revision numbers: empty the directory then.
+streams instead. Start-up checks that the directory is the app user's own and that no one
+else can write in it (pariscall.folders); a file is opened without following links and
+served only if it is a plain file of this user with one name (`_opened`), and a file just
+written is served only if it is the one written (same device and inode). Restoring an older
+database brings back older revision numbers: empty the directory then.
 """
 
 import hashlib
 import logging
 import os
 import re
+import stat
 import tempfile
 import time
 from contextlib import suppress
@@ -43,6 +47,7 @@ from django.conf import settings
 from django.db import DatabaseError, connection
 from django.http import FileResponse, HttpResponse
 
+from pariscall.folders import private_folder
 from signatories.exports import stream
 from signatories.models import SignatoryQuerySet
 from signatories.models.revision import current_revision, database_instance
@@ -71,6 +76,25 @@ def _served(extension: str, queryset, lines, stream, file_response) -> HttpRespo
     if isinstance(handle, HttpResponse):
         return handle
     return stream(queryset) if handle is None else file_response(handle)
+
+
+def csv_head() -> HttpResponse:
+    """HEAD on the full CSV export: the file's headers (its length) once it is made."""
+    return _head("csv", _csv_file, stream.csv_head)
+
+
+def json_head() -> HttpResponse:
+    """HEAD on the full JSON export: the file's headers (its length) once it is made."""
+    return _head("json", _json_file, stream.json_head)
+
+
+def _head(extension: str, file_response, stream_head) -> HttpResponse:
+    """The headers the GET would send: the kept file's, or the stream's (no length)."""
+    try:
+        handle = _opened(file_path(extension, current_revision()))
+    except (DatabaseError, OSError):
+        handle = None
+    return stream_head() if handle is None else file_response(handle)
 
 
 def _csv_file(handle: BinaryIO) -> HttpResponse:
@@ -113,9 +137,8 @@ def _export_file(extension: str, lines, queryset) -> BinaryIO | HttpResponse | N
     """
     try:
         path = file_path(extension, current_revision())
-        with suppress(FileNotFoundError):
-            return path.open("rb")
-        return _made(path, lines, queryset)
+        handle = _opened(path)
+        return handle if handle is not None else _made(path, lines, queryset)
     except DatabaseError:
         return stream.csv_unavailable() if extension == "csv" else stream.json_unavailable()
     except OSError:
@@ -127,9 +150,28 @@ def _export_file(extension: str, lines, queryset) -> BinaryIO | HttpResponse | N
         return None
 
 
+def _opened(path: Path) -> BinaryIO | None:
+    """The kept file, open, or None when there is none yet.
+
+    OSError for anything this app did not write there: a link (not followed, O_NOFOLLOW),
+    something that is not a plain file (a FIFO is opened without waiting), a file of
+    another user's, or one with a second name (a hard link to another file, the database).
+    """
+    try:
+        descriptor = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK)
+    except FileNotFoundError:
+        return None
+    handle = os.fdopen(descriptor, "rb")
+    status = os.fstat(descriptor)
+    if not stat.S_ISREG(status.st_mode) or status.st_uid != os.geteuid() or status.st_nlink != 1:
+        handle.close()
+        raise OSError(f"{path} is not a file this app wrote; not serving it.")
+    return handle
+
+
 def _made(path: Path, lines, queryset) -> BinaryIO | None:
     """Write the export to `path` and return it open; None if another request is writing it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    private_folder("DJANGO_EXPORT_CACHE_DIR", path.parent)
     lock = path.with_name(path.name + ".lock")
     if not _locked(lock):
         return None
@@ -168,7 +210,11 @@ def _written(path: Path, lines) -> BinaryIO:
             file.writelines(lines)
             file.flush()
             os.fsync(file.fileno())
-        handle = open(temp, "rb")  # noqa: SIM115  (the response closes it)
+            written = os.fstat(file.fileno())
+        handle = os.fdopen(os.open(temp, os.O_RDONLY | os.O_NOFOLLOW), "rb")
+        served = os.fstat(handle.fileno())
+        if (served.st_dev, served.st_ino) != (written.st_dev, written.st_ino):
+            raise OSError(f"{temp} was replaced while it was written; not serving it.")
         os.replace(temp, path)
         return handle
     except BaseException:

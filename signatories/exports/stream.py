@@ -66,13 +66,16 @@ def json_unavailable() -> HttpResponse:
 
 
 def csv_head() -> HttpResponse:
-    """What a HEAD request on the CSV export gets: its headers, without running it."""
-    return _as_attachment(HttpResponse(content_type=CSV_CONTENT_TYPE))
+    """What a HEAD request on the CSV export gets: its headers, without running it.
+
+    Streamed, as the GET is, so that no Content-Length (of an empty body) is given.
+    """
+    return _as_attachment(StreamingHttpResponse((), content_type=CSV_CONTENT_TYPE))
 
 
 def json_head() -> HttpResponse:
     """What a HEAD request on the JSON export gets: its headers, without running it."""
-    return HttpResponse(content_type=JSON_CONTENT_TYPE)
+    return StreamingHttpResponse((), content_type=JSON_CONTENT_TYPE)
 
 
 def csv_lines(rows: Iterable[tuple]) -> Iterator[str]:

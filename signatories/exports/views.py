@@ -60,7 +60,7 @@ def signatories_json(request: HttpRequest) -> HttpResponse:
     if isinstance(filterset, HttpResponse):
         return filterset
     if request.method == "HEAD":
-        return stream.json_head()
+        return files.json_head() if _unfiltered(filterset) else stream.json_head()
     if _unfiltered(filterset):
         return files.json_response(filterset.qs)
     return stream.json_response(filterset.qs)
@@ -71,7 +71,7 @@ def signatories_csv(request: HttpRequest) -> HttpResponse:
     if isinstance(filterset, HttpResponse):
         return filterset
     if request.method == "HEAD":
-        return stream.csv_head()
+        return files.csv_head() if _unfiltered(filterset) else stream.csv_head()
     if _unfiltered(filterset):
         return files.csv_response(filterset.qs)
     return stream.csv_response(filterset.qs)

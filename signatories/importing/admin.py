@@ -20,9 +20,13 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from signatories.importing import ImportFileError, Report, import_file, uploads
-from signatories.models import ImportReport
+from signatories.models import ImportReport, Signatory
 
 MAX_UPLOAD_BYTES = 5 * 1024 * 1024
+# A whole list that would make more than this share of the current supporters former
+# (a one-row "whole list" would de-list everyone) asks for an explicit confirmation.
+MAX_LEAVING_SHARE = 0.10
+WHOLE_LIST_PERMISSION = "signatories.import_whole_list"
 MAX_ROWS = 10_000
 MAX_FILENAME = 200
 PREVIEW_ROWS = 2000
@@ -70,6 +74,16 @@ class ConfirmForm(forms.Form):
         label=_("Skip invalid rows (import the valid rows even if some are rejected)"),
         required=False,
     )
+    confirm_leaving = forms.BooleanField(
+        label=_("Yes: every supporter listed above as not on this list becomes a former supporter"),
+        required=False,
+    )
+
+
+def _leaves_too_many(report: Report) -> bool:
+    """Would this whole list make more than MAX_LEAVING_SHARE of the supporters former?"""
+    current = Signatory.objects.current().count()
+    return bool(report.leaving) and len(report.leaving) > MAX_LEAVING_SHARE * current
 
 
 def import_view(model_admin, request):
@@ -87,9 +101,18 @@ def import_view(model_admin, request):
         return _preview_again(request, context)
     form = UploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        return _preview(request, context, form)
+        if form.cleaned_data["full_list"] and not request.user.has_perm(WHOLE_LIST_PERMISSION):
+            form.add_error("full_list", _WHOLE_LIST_REFUSED)
+        else:
+            return _preview(request, context, form)
     context["form"] = form
     return TemplateResponse(request, TEMPLATE, context)
+
+
+_WHOLE_LIST_REFUSED = _(
+    "You may not import a file as the whole official list: it can make any supporter a "
+    "former one. Ask an administrator for the permission, or import it as a plain file."
+)
 
 
 def _preview(request, context, form: UploadForm):
@@ -104,7 +127,11 @@ def _preview(request, context, form: UploadForm):
         context["form"] = form
         return TemplateResponse(request, TEMPLATE, context)
     uploads.keep_preview(pending.token, report.to_data())
-    context.update(report=report, confirm_form=ConfirmForm(initial={"token": pending.token}))
+    context.update(
+        report=report,
+        confirm_form=ConfirmForm(initial={"token": pending.token}),
+        confirm_leaving=_leaves_too_many(report),
+    )
     context.update(token=pending.token)
     return TemplateResponse(request, TEMPLATE, context)
 
@@ -123,6 +150,7 @@ def _preview_again(request, context):
         confirm_form=ConfirmForm(initial={"token": token}),
         token=token,
         problems_only=request.GET.get("show") == PROBLEMS_ONLY,
+        confirm_leaving=_leaves_too_many(Report.from_data(data)),
     )
     return TemplateResponse(request, TEMPLATE, context)
 
@@ -162,6 +190,12 @@ def _confirm(request, context):
         if pending is None:  # another click is importing it right now
             messages.info(request, _("That file is being imported already."))
             return redirect("admin:signatories_signatory_changelist")
+        if pending.full_list and not request.user.has_perm(WHOLE_LIST_PERMISSION):
+            raise PermissionDenied
+        if pending.full_list and not form.cleaned_data["confirm_leaving"]:
+            refused = _unconfirmed_leaving(request, context, form, pending)
+            if refused is not None:
+                return refused
         try:
             report = _run(pending, request.user, skip_invalid=form.cleaned_data["skip_invalid"])
         except ImportFileError as error:  # e.g. a newer whole list was imported meanwhile
@@ -170,6 +204,26 @@ def _confirm(request, context):
         if report.written:
             pending.imported = True
     return _after_confirm(request, context, form, report)
+
+
+def _unconfirmed_leaving(request, context, form, pending):
+    """The preview again, asking to confirm, when the list would make too many former."""
+    try:
+        report = _run(pending, request.user, dry_run=True)
+    except ImportFileError:
+        return None  # the import itself says what is wrong
+    if not _leaves_too_many(report):
+        return None
+    form.add_error(
+        "confirm_leaving",
+        _(
+            "This list would make %(leaving)d of the %(current)d current supporters former "
+            "supporters: tick the box to confirm that this is the whole official list."
+        )
+        % {"leaving": len(report.leaving), "current": Signatory.objects.current().count()},
+    )
+    context.update(report=report, confirm_form=form, confirm_leaving=True, token=pending.token)
+    return TemplateResponse(request, TEMPLATE, context)
 
 
 def _after_confirm(request, context, form, report: Report):

@@ -18,11 +18,11 @@ from collections.abc import Callable
 from itertools import islice
 from typing import BinaryIO
 
-from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signatories.importing import full_list
+from signatories.importing.lock import the_only_import
 from signatories.importing.official import OFFICIAL_OPTIONAL, OFFICIAL_REQUIRED, parse_official
 from signatories.importing.planning import Planner
 from signatories.importing.reading import FileFormat, ImportFileError, read_csv
@@ -84,7 +84,7 @@ class Importer:
             report = self._pass(list_date, write=False)
         else:
             try:
-                with transaction.atomic():
+                with the_only_import():
                     report = self._pass(list_date, write=True)
                     if report.rejected and not skip_invalid:
                         raise _RollBack(report)
@@ -107,7 +107,11 @@ class Importer:
                         "it can't be imported as the whole official list."
                     )
                 )
-            source = import_source(self.filename, self.today, list_date) if write else None
+            source = (
+                import_source(self.filename, self.today, list_date, FileFormat(report.format).label)
+                if write
+                else None
+            )
             planner = Planner(
                 PARSERS[report.format],
                 COLUMNS_READ[report.format],

@@ -159,7 +159,13 @@ class Planner:
                 return
             except ValidationError as error:
                 errors = error.message_dict
-            optional = [name for name in errors if name in OPTIONAL_FIELDS]
+                # A character that is not text rejects the row, whatever field holds it.
+                unsafe = {
+                    name
+                    for name, found in error.error_dict.items()
+                    if any(each.code == "unsafe_character" for each in found)
+                }
+            optional = [name for name in errors if name in OPTIONAL_FIELDS and name not in unsafe]
             if not optional:
                 raise RowRejected(
                     *(

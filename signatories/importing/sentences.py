@@ -11,19 +11,21 @@ from django.utils.translation import gettext_noop
 from signatories.languages.bilingual import Bilingual, in_both_languages
 
 
-def import_title(filename: str, day: datetime.date) -> Bilingual:
-    """The title of the source a file imported without a list date cites."""
+def import_title(kind, day: datetime.date) -> Bilingual:
+    """The title of the source a file imported without a list date cites: the import by its
+    `kind` (what the file is, a lazy label) and day, never the file's name, which staff
+    chose (it stays in the source's slug and the history, for staff)."""
     return in_both_languages(
-        gettext_noop("Imported from %(file)s on %(day)s"), file=filename, day=day
+        gettext_noop("An import of %(kind)s on %(day)s"), kind=lambda: str(kind), day=day
     )
 
 
-def whole_list_title(filename: str, day: datetime.date) -> Bilingual:
+def whole_list_title(day: datetime.date, today: datetime.date) -> Bilingual:
     """The title of the source a whole official list of a date cites."""
     return in_both_languages(
-        gettext_noop("The official supporters list of %(day)s (%(file)s), as imported"),
-        file=filename,
+        gettext_noop("The official supporters list of %(day)s, as imported on %(today)s"),
         day=day,
+        today=today,
     )
 
 

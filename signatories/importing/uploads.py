@@ -1,13 +1,13 @@
 """Uploads waiting between the admin import's preview and its confirmation.
 
 Each upload is a file in `upload_dir()` (the environment's `DJANGO_IMPORT_UPLOAD_DIR`, by
-default a folder in the system's temporary directory; with several app servers, a
-directory they share), named by a random token, beside a small JSON file saying whose it
-is. Confirming *claims* the file by renaming it, which only one request can do, so a
-second click on "Import" finds it being imported or already imported, never imports it
-twice. Files are kept `KEEP_SECONDS` and removed by the next upload after that. The
-preview's report waits beside the file, so staff can page through it ("problems only")
-without the file being read again.
+default a folder in the system's temporary directory; with several app servers, a directory
+they share; private to the app's user, pariscall.folders), named by a random token, beside a
+small JSON file saying whose it is. Confirming *claims* the file by renaming it, which only
+one request can do, so a second click on "Import" finds it being imported or already
+imported, never imports it twice. Files are kept `KEEP_SECONDS` and removed by the next
+upload after that. The preview's report waits beside the file, so staff can page through it
+("problems only") without the file being read again.
 """
 
 import contextlib
@@ -16,12 +16,14 @@ import json
 import os
 import re
 import secrets
-import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from django.conf import settings
 from django.db import models
+
+from pariscall.folders import private_folder
 
 KEEP_SECONDS = 60 * 60
 TOKEN = re.compile(r"^[A-Za-z0-9_-]{43}$")
@@ -46,10 +48,9 @@ class Pending:
 
 
 def upload_dir() -> Path:
-    default = Path(tempfile.gettempdir()) / "pariscall-imports"
-    directory = Path(os.environ.get("DJANGO_IMPORT_UPLOAD_DIR", "") or default)
-    directory.mkdir(mode=0o700, parents=True, exist_ok=True)
-    return directory
+    """The folder, checked again at each use: still this user's and private (start-up
+    checked it first, pariscall.folders)."""
+    return private_folder("DJANGO_IMPORT_UPLOAD_DIR", Path(settings.IMPORT_UPLOAD_DIR))
 
 
 def keep(upload, *, user: int, full_list: bool, as_of: datetime.date | None) -> Pending:
@@ -57,7 +58,9 @@ def keep(upload, *, user: int, full_list: bool, as_of: datetime.date | None) -> 
     _remove_expired()
     token = secrets.token_urlsafe(32)
     pending = Pending(token, _file(token, ".csv"), upload.name, user, full_list, as_of)
-    with pending.path.open("wb") as file:
+    # A new file (O_EXCL), never a link someone left in its place (O_NOFOLLOW).
+    descriptor = os.open(pending.path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600)
+    with os.fdopen(descriptor, "wb") as file:
         for chunk in upload.chunks():
             file.write(chunk)
     meta = {

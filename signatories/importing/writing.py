@@ -32,16 +32,20 @@ class PlannedRow:
     passage: str = ""  # the row's fields as read, cited as the source's passage
 
 
-def import_source(filename: str, today: datetime.date, as_of: datetime.date | None) -> Source:
-    """The source every written row cites: this file, or the whole official list of a date."""
+def import_source(filename: str, today: datetime.date, as_of: datetime.date | None, kind) -> Source:
+    """The source every written row cites: this file, or the whole official list of a date.
+
+    Its title, published in citations, names the import by its date and `kind` (what the
+    file is); the file's name, chosen by staff, stays in the slug and the history, for staff.
+    """
     stem = slugify(filename)[:150]
     date = as_of or today
     if as_of:
         slug = f"official-list-{as_of.isoformat()}-{stem}"
-        title = sentences.whole_list_title(filename, as_of)
+        title = sentences.whole_list_title(as_of, today)
     else:
         slug = f"import-{stem}-{today.isoformat()}"
-        title = sentences.import_title(filename, today)
+        title = sentences.import_title(kind, today)
     source, _created = Source.objects.get_or_create(
         slug=slug,
         defaults={

@@ -20,7 +20,7 @@ def fill(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('signatories', '0013_official_history'),
+        ('signatories', '0014_plain_text_and_whole_list_permission'),
     ]
 
     operations = [

@@ -1,14 +1,16 @@
 """Evidence: the sources a fact comes from, and the passages (citations) that support it."""
 
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
 from signatories import dates
 from signatories.dates import Precision
 from signatories.languages.bilingual import Localised
-from signatories.vocabulary import choice_values, http_url_validator
+from signatories.vocabulary import choice_values, http_url_validator, validate_plain_text
 
 
 class SourceQuerySet(models.QuerySet):
@@ -34,19 +36,23 @@ class Source(models.Model):
 
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices)
-    title = models.CharField(_("title"), max_length=300)
+    title = models.CharField(_("title"), max_length=300, validators=[validate_plain_text])
     title_fr = models.CharField(
         _("title in French"),
         max_length=300,
         blank=True,
         help_text=_("Only for a title the directory gave; an article's title is quoted."),
+        validators=[validate_plain_text],
     )
-    publisher = models.CharField(_("publisher or author"), max_length=200, blank=True)
+    publisher = models.CharField(
+        _("publisher or author"), max_length=200, blank=True, validators=[validate_plain_text]
+    )
     publisher_fr = models.CharField(
         _("publisher in French"),
         max_length=200,
         blank=True,
         help_text=_("When the publisher has a French name (the Paris Call's own site)."),
+        validators=[validate_plain_text],
     )
     date = models.DateField(_("date"), null=True, blank=True)
     date_precision = models.CharField(
@@ -56,9 +62,12 @@ class Source(models.Model):
         _("about the date"),
         max_length=300,
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("What is known of the date when it is not exact."),
     )
-    date_note_fr = models.CharField(_("about the date, in French"), max_length=300, blank=True)
+    date_note_fr = models.CharField(
+        _("about the date, in French"), max_length=300, blank=True, validators=[validate_plain_text]
+    )
     url = models.URLField(_("URL"), max_length=500, blank=True, validators=[http_url_validator])
     covers_whole_list = models.BooleanField(
         _("the whole official list"),
@@ -94,6 +103,12 @@ class Source(models.Model):
         if self.date:
             self.date = dates.truncate(self.date, self.date_precision)
         super().save(*args, **kwargs)
+
+    def clean(self) -> None:
+        # A source can't be from the future: a whole list dated 2099 would refuse every
+        # later whole-list import (an older list can't say who has left since).
+        if self.date and self.date > timezone.localdate():
+            raise ValidationError({"date": _("A source can’t be dated in the future.")})
 
     def natural_key(self) -> tuple[str]:
         return (self.slug,)
@@ -155,19 +170,27 @@ class Citation(models.Model):
         blank=True,
         verbose_name=_("principle"),
     )
-    passage = models.TextField(_("passage"), help_text=_("Quoted exactly from the source."))
+    passage = models.TextField(
+        _("passage"),
+        help_text=_("Quoted exactly from the source."),
+        validators=[validate_plain_text],
+    )
     passage_fr = models.TextField(
         _("passage in French"),
         blank=True,
         help_text=_("Only when the directory wrote the passage (an import's finding)."),
+        validators=[validate_plain_text],
     )
     basis = models.CharField(_("basis"), max_length=10, choices=Basis.choices, default=Basis.STATED)
     reasoning = models.TextField(
         _("reasoning"),
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("How the fact follows from the passage, when it is derived."),
     )
-    reasoning_fr = models.TextField(_("reasoning in French"), blank=True)
+    reasoning_fr = models.TextField(
+        _("reasoning in French"), blank=True, validators=[validate_plain_text]
+    )
     created = models.DateTimeField(_("created"), auto_now_add=True)
     updated = models.DateTimeField(_("updated"), auto_now=True)
 

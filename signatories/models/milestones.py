@@ -9,7 +9,7 @@ from signatories import dates
 from signatories.dates import Precision
 from signatories.languages.bilingual import Localised
 from signatories.models.evidence import Source
-from signatories.vocabulary import SignatoryType, choice_values
+from signatories.vocabulary import SignatoryType, choice_values, validate_plain_text
 
 
 class MilestoneQuerySet(models.QuerySet):
@@ -24,8 +24,10 @@ class Milestone(models.Model):
     """A total of supporters reported at a date, with its source."""
 
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    label = models.CharField(_("label"), max_length=200)
-    label_fr = models.CharField(_("label in French"), max_length=200, blank=True)
+    label = models.CharField(_("label"), max_length=200, validators=[validate_plain_text])
+    label_fr = models.CharField(
+        _("label in French"), max_length=200, blank=True, validators=[validate_plain_text]
+    )
     date = models.DateField(_("date"))
     date_precision = models.CharField(
         _("precision of the date"), max_length=5, choices=Precision.choices, default="day"
@@ -35,8 +37,8 @@ class Milestone(models.Model):
     )
     total = models.PositiveIntegerField(_("total"), null=True, blank=True)
     total_is_lower_bound = models.BooleanField(_("total is “more than”"), default=False)
-    note = models.TextField(_("note"), blank=True)
-    note_fr = models.TextField(_("note in French"), blank=True)
+    note = models.TextField(_("note"), blank=True, validators=[validate_plain_text])
+    note_fr = models.TextField(_("note in French"), blank=True, validators=[validate_plain_text])
 
     history = HistoricalRecords()
     objects = MilestoneQuerySet.as_manager()

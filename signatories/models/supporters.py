@@ -25,12 +25,13 @@ from signatories.vocabulary import (
     choice_values,
     http_url_validator,
     validate_no_bidi_controls,
+    validate_plain_text,
     validate_twitter_handle,
 )
 
 
 class Signatory(models.Model):
-    name = models.CharField(_("name"), max_length=300)
+    name = models.CharField(_("name"), max_length=300, validators=[validate_plain_text])
     name_fr = models.CharField(
         _("name in French"),
         max_length=300,
@@ -39,6 +40,7 @@ class Signatory(models.Model):
             "Shown on the French pages. A state's is its country's French name, filled in "
             "when left empty."
         ),
+        validators=[validate_plain_text],
     )
     slug = models.SlugField(_("slug"), max_length=320, unique=True)
     type = models.CharField(_("type"), max_length=20, choices=SignatoryType.choices)
@@ -54,12 +56,14 @@ class Signatory(models.Model):
         _("organisation kind"),
         max_length=100,
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("Company, association, university, think tank, foundation, …"),
     )
     aliases = models.CharField(
         _("other names"),
         max_length=500,
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("Other names search should find, e.g. the official list's French name."),
     )
     website = models.URLField(
@@ -75,7 +79,10 @@ class Signatory(models.Model):
         _("LinkedIn URL"), max_length=500, blank=True, validators=[http_url_validator]
     )
     statement = models.TextField(
-        _("statement"), blank=True, help_text=_("In the supporter's own words.")
+        _("statement"),
+        blank=True,
+        validators=[validate_plain_text],
+        help_text=_("In the supporter's own words."),
     )
     supporter_since = models.DateField(
         _("supporter since"),
@@ -134,6 +141,7 @@ class Signatory(models.Model):
     review_note = models.TextField(
         _("why it is flagged"),
         blank=True,
+        validators=[validate_plain_text],
         help_text=_("Which record it duplicates, or what is wrong, with the source if any."),
     )
     # Normalised name, aliases and country name: what `q` searches (trigram-indexed on
@@ -149,6 +157,9 @@ class Signatory(models.Model):
         verbose_name = _("supporter")
         verbose_name_plural = _("supporters")
         ordering = list(NAME_ORDER)
+        # A whole-list import can make anyone a former supporter: not for every editor
+        # (the Editors group does not have it; an administrator grants it).
+        permissions = [("import_whole_list", _("Can import a file as the whole official list"))]
         constraints = [
             # A state is identified by its country.
             models.UniqueConstraint(

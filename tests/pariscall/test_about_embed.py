@@ -127,7 +127,7 @@ def test_the_counters_come_from_the_cache_once_counted(
     client, supporters, django_assert_num_queries
 ):
     client.get(EMBED)
-    with django_assert_num_queries(2):  # the directory's revision, then the cache look-up
+    with django_assert_num_queries(1):  # the directory's revision; the counts are in memory
         assert "6 supporters in all" in _text(client.get(EMBED))
 
 

@@ -20,10 +20,9 @@ HEADER = "name,category,nationality,nature,website,twitter,date_signed\n"
 
 
 @pytest.fixture
-def upload_dir(tmp_path, monkeypatch):
-    directory = tmp_path / "uploads"
-    monkeypatch.setenv("DJANGO_IMPORT_UPLOAD_DIR", str(directory))
-    return directory
+def upload_dir(tmp_path, settings):
+    settings.IMPORT_UPLOAD_DIR = tmp_path / "uploads"
+    return settings.IMPORT_UPLOAD_DIR
 
 
 @pytest.fixture

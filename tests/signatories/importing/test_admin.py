@@ -154,7 +154,11 @@ def test_the_upload_is_csrf_protected(editor):
 
 
 def test_the_preview_of_a_whole_list_names_who_would_become_former(client, editor, tmp_path):
+    from django.contrib.auth.models import Permission
+
     from signatories.importing import import_file
+
+    editor.user_permissions.add(Permission.objects.get(codename="import_whole_list"))
 
     older = tmp_path / "official-supporters-2024-01-15.csv"
     older.write_text(SAMPLE + "Leaving Soon,civil-society,BEL,ONG,,,\n")
@@ -171,7 +175,9 @@ def test_the_preview_of_a_whole_list_names_who_would_become_former(client, edito
     assert "<li>Leaving Soon</li>" in response.text
     assert Signatory.objects.get(name="Leaving Soon").status == "current"
 
-    client.post(URL, {"token": _token(response), "skip_invalid": "on", "confirm": "Import"})
+    # One of four current supporters leaving is over the 10 % that asks for a confirmation.
+    confirm = {"token": _token(response), "skip_invalid": "on", "confirm": "Import"}
+    client.post(URL, {**confirm, "confirm_leaving": "on"})
     leaving = Signatory.objects.get(name="Leaving Soon")
     assert (leaving.status, str(leaving.left_on)) == ("former", "2025-12-25")
 

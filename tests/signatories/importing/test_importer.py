@@ -70,7 +70,8 @@ def test_created_and_updated_records_cite_the_import_with_the_fields_the_row_giv
     ).run()
     source = Source.objects.get(kind="import")
     assert source.slug == "import-my-listcsv-2026-11-23"
-    assert source.title == "Imported from my list.csv on 23 November 2026"
+    # Published in citations: the import's kind and date, never the name staff gave the file.
+    assert source.title == "An import of the official supporters list on 23 November 2026"
     assert source.date == datetime.date(2026, 11, 23)
     [citation] = Citation.objects.all()
     assert (citation.signatory.name, citation.basis) == ("Acme", "stated")
