@@ -5,7 +5,9 @@ import re
 
 import signatories.languages.collation
 from django.db import migrations, models
+from django.utils import translation
 
+from signatories import dates
 from signatories.languages.bilingual import localised
 from signatories.languages.collation import french_sort_key
 from signatories.importing import sentences
@@ -49,18 +51,27 @@ def fill_french_names(apps, schema_editor):
     Signatory.objects.bulk_update(batch, fields)
 
 
+def _french_day(day):
+    with translation.override("fr"):
+        return dates.display(day, dates.Precision.DAY)
+
+
 def fill_import_sentences(apps, schema_editor):
-    """The sentences earlier imports wrote in English only, in French too."""
+    """The sentences earlier imports wrote in English only, in French too. A whole list's
+    title is written anew, as imports now write it (without the file's name, which staff
+    chose); a plain import's keeps its file's name, in French too (the sentences are
+    frozen here: the catalogue's have changed since)."""
     Source = apps.get_model("signatories", "Source")
     for source in Source.objects.filter(kind="import", title_fr=""):
         if found := LIST_TITLE.match(source.title):
-            title = sentences.whole_list_title(found["file"], _english_day(found["day"]))
+            title = sentences.whole_list_title(_english_day(found["day"]), source.created.date())
+            source.title, source.title_fr = title.en[:300], title.fr[:300]
         elif found := IMPORT_TITLE.match(source.title):
-            title = sentences.import_title(found["file"], _english_day(found["day"]))
+            day = _french_day(_english_day(found["day"]))
+            source.title_fr = f"Importé depuis {found['file']} le {day}"[:300]
         else:
             continue
-        source.title_fr = title.fr[:300]
-        source.save(update_fields=["title_fr"])
+        source.save(update_fields=["title", "title_fr"])
     Citation = apps.get_model("signatories", "Citation")
     absences = Citation.objects.filter(
         basis="derived", passage_fr="", passage__startswith="The official supporters list of "

@@ -244,11 +244,12 @@ def test_staff_whose_browser_asks_for_french_get_the_admin_in_french(client):
     assert response.status_code == 200
     assert response["Content-Language"] == "fr"
     assert "Accept-Language" in response["Vary"]
-    assert "Administration de Django" in response.text  # Django's own catalogue
+    assert "Déconnexion" in response.text  # Django's own catalogue
+    assert "site du personnel" in response.text  # the staff site's title, in French
     assert "Soutiens" in response.text  # this project's labels
     assert "Importer des soutiens" in response.text
     english = client.get("/admin/signatories/signatory/", headers={"accept-language": "en"})
-    assert "Django administration" in english.text
+    assert "staff site" in english.text
 
 
 def test_the_french_feed_is_in_french(client, directory):

@@ -5,6 +5,7 @@ from importlib import import_module
 
 import pytest
 from django.apps import apps
+from django.utils import timezone
 
 from signatories.models import Citation, Signatory, Source
 from tests.factories import SignatoryFactory, SourceFactory
@@ -29,14 +30,23 @@ def test_an_imported_state_is_named_in_english_and_in_french(tmp_path):
 def test_the_source_an_import_cites_is_titled_in_both_languages(tmp_path):
     run(tmp_path, OLDER, "--full-list", name="official-supporters-2024-01-15.csv")
     source = Source.objects.get(date=datetime.date(2024, 1, 15))
+    today = timezone.localdate()
     assert source.title == (
-        "The official supporters list of 15 January 2024 "
-        "(official-supporters-2024-01-15.csv), as imported"
+        f"The official supporters list of 15 January 2024, as imported on "
+        f"{today.day} {today:%B} {today.year}"
     )
-    assert source.title_fr == (
-        "La liste officielle des soutiens du 15 janvier 2024 "
-        "(official-supporters-2024-01-15.csv), telle qu’importée"
-    )
+    assert source.title_fr.startswith("La liste officielle des soutiens du 15 janvier 2024, ")
+    assert "importée le" in source.title_fr
+    # The file's name, chosen by staff, is not published.
+    assert "csv" not in source.title + source.title_fr
+
+
+def test_a_plain_import_is_titled_by_its_kind_and_day_in_both_languages(tmp_path):
+    run(tmp_path, OLDER, name="race-b.csv")
+    source = Source.objects.get(kind="import")
+    assert source.title.startswith("An import of the official supporters list on ")
+    assert source.title_fr.startswith("Importation de la liste officielle des soutiens, le ")
+    assert "race-b" not in source.title + source.title_fr
 
 
 def test_a_departure_is_recorded_in_both_languages(tmp_path):
@@ -106,9 +116,10 @@ def test_the_migration_gives_earlier_imports_their_french_sentences_and_states_t
     assert Signatory.objects.get(pk=state.pk).sort_name_fr.startswith("norvege")
     listed.refresh_from_db()
     imported.refresh_from_db()
-    assert listed.title_fr == (
-        "La liste officielle des soutiens du 25 décembre 2025 (x.csv), telle qu’importée"
-    )
+    # A whole list's title is written anew, without the file's name.
+    assert listed.title.startswith("The official supporters list of 25 December 2025, as imported")
+    assert listed.title_fr.startswith("La liste officielle des soutiens du 25 décembre 2025, ")
+    assert "x.csv" not in listed.title + listed.title_fr
     assert imported.title_fr == "Importé depuis y.csv le 3 mars 2026"
     citation = left.citations.get()
     assert citation.passage_fr.endswith("ne comporte aucune entrée pour Gone Away.")
