@@ -18,6 +18,7 @@ from django.utils import timezone
 from principles.models import Principle
 from signatories.importing.full_list import mark_leaving
 from signatories.importing.report import Departure
+from signatories.importing.reading import FileFormat
 from signatories.importing.writing import import_source
 from signatories.models import Citation, Milestone, Signatory, Source
 
@@ -84,7 +85,12 @@ def seeded(client):
     # A former supporter, left as a whole official list records it: the sentences an import
     # writes, through the importer's own code.
     today = timezone.localdate()
-    source = import_source("official-supporters-2026-01-05.csv", today, datetime.date(2026, 1, 5))
+    source = import_source(
+        "official-supporters-2026-01-05.csv",
+        today,
+        datetime.date(2026, 1, 5),
+        FileFormat.OFFICIAL.label,
+    )
     leaving = Signatory.objects.get(slug="facebook")
     mark_leaving([Departure(leaving.name, leaving.slug, leaving.pk)], source, user=None, reason="")
 
