@@ -30,172 +30,31 @@ Variables (see README.md):
 A missing or malformed value stops start-up with ``ImproperlyConfigured`` naming it.
 """
 
-import importlib.util
 import os
 import tempfile
 from pathlib import Path
-from urllib.parse import urlsplit
 
-import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
-from pariscall.folders import FolderRefused, private_folder
+from pariscall.environment import (
+    cache_config,
+    database_config,
+    env_bool,
+    env_count,
+    env_list,
+    env_private_dir,
+    replica_config,
+)
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
-def _env_bool(name: str, default: bool) -> bool:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if value in ("True", "true", "1"):
-        return True
-    if value in ("False", "false", "0"):
-        return False
-    raise ImproperlyConfigured(f"{name} must be True or False, not {value!r}.")
-
-
-def _env_count(name: str, default: int) -> int:
-    value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    if not value.isascii() or not value.isdigit():
-        raise ImproperlyConfigured(f"{name} must be a whole number such as 0 or 1, not {value!r}.")
-    return int(value)
-
-
-def _env_list(name: str) -> list[str]:
-    return [item.strip() for item in os.environ.get(name, "").split(",") if item.strip()]
-
-
-def _env_private_dir(name: str, default: Path) -> Path:
-    """A directory the app keeps files in: its own, private, created if missing."""
-    try:
-        return private_folder(name, Path(os.environ.get(name) or default))
-    except FolderRefused as refused:
-        raise ImproperlyConfigured(str(refused)) from None
-
-
-def _env_seconds(name: str, default: int) -> int:
-    seconds = _env_count(name, default)
-    if seconds == 0:
-        raise ImproperlyConfigured(f"{name} must be at least 1 second, not 0.")
-    return seconds
-
-
-def _database(url: str, name: str = "DATABASE_URL") -> dict:
-    try:
-        config = dj_database_url.parse(url, conn_max_age=60, conn_health_checks=True)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"{name} is not a database URL: {error}") from error
-    if config["ENGINE"] not in (
-        "django.db.backends.sqlite3",
-        "django.db.backends.postgresql",
-    ):
-        raise ImproperlyConfigured(
-            f"{name} must be sqlite:// or postgres://, not {urlsplit(url).scheme}://."
-        )
-    if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
-        # Readers never wait for a writer (WAL); a writer takes the lock when its transaction
-        # starts (IMMEDIATE), so it waits its turn instead of failing half-way, up to 20 s.
-        config["OPTIONS"] = {
-            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
-            "transaction_mode": "IMMEDIATE",
-            "timeout": 20,
-        }
-    else:
-        # The directory's queries are short; PostgreSQL's JIT compiler, triggered by the high
-        # cost estimates of counting a million rows, took longer than the queries themselves.
-        options = config.setdefault("OPTIONS", {})
-        # A database that hangs or holds a lock answers with an error in seconds (a 503,
-        # pariscall.views.server_error), instead of holding every thread until it returns.
-        statement = _env_seconds("DJANGO_DB_STATEMENT_TIMEOUT", default=30)
-        lock = _env_seconds("DJANGO_DB_LOCK_TIMEOUT", default=5)
-        settings = (
-            f"-c jit=off -c statement_timeout={statement * 1000} -c lock_timeout={lock * 1000}"
-        )
-        options["options"] = " ".join(filter(None, [options.get("options"), settings]))
-        options.setdefault("connect_timeout", _env_seconds("DJANGO_DB_CONNECT_TIMEOUT", default=5))
-    return config
-
-
-def _replica(url: str, primary: dict) -> dict:
-    """A streaming standby of the primary, which public pages read from (docs/replicas.md)."""
-    config = _database(url, "DATABASE_REPLICA_URL")
-    if "postgresql" not in config["ENGINE"] or "postgresql" not in primary["ENGINE"]:
-        raise ImproperlyConfigured(
-            "DATABASE_REPLICA_URL names a PostgreSQL standby of DATABASE_URL's database: "
-            "both must be postgres://."
-        )
-    if config == primary:
-        raise ImproperlyConfigured(
-            "DATABASE_REPLICA_URL names the same database as DATABASE_URL: it must name the "
-            "standby."
-        )
-    # Tests run on the primary's test database: the standby can't create one.
-    config["TEST"] = {"MIRROR": "default"}
-    return config
-
-
-# Seconds to wait for the cache server before computing without it (pariscall.caches).
-CACHE_SOCKET_TIMEOUT = 0.25
-
-
-def _cache(url: str) -> dict:
-    if not url:
-        # Per-process memory: a page view never writes to the database (on SQLite it would
-        # wait for an import's write lock). Correct with several workers, since every key
-        # carries the directory's revision (signatories.cache): a write makes every
-        # process's older entries unreachable at once. Counts and rendered list pages, a few
-        # to some 50 kB each: ~100 MB per process at most.
-        return {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "LOCATION": "pariscall",
-            "OPTIONS": {"MAX_ENTRIES": 3000},
-        }
-    parts = urlsplit(url)
-    if parts.scheme not in ("redis", "rediss", "pymemcache"):
-        raise ImproperlyConfigured(
-            f"CACHE_URL must start with redis://, rediss:// or pymemcache://, not {parts.scheme!r}."
-        )
-    try:
-        parts.port  # noqa: B018  (parsing it is the check)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"CACHE_URL has a bad port: {error}.") from error
-    if not parts.hostname:
-        raise ImproperlyConfigured("CACHE_URL must name the cache server's host.")
-    client = "redis" if parts.scheme.startswith("redis") else "pymemcache"
-    if importlib.util.find_spec(client) is None:
-        raise ImproperlyConfigured(
-            f"CACHE_URL needs the {client} package: pip install -e '.[{client}]'."
-        )
-    if client == "redis":
-        return {
-            "BACKEND": "pariscall.caches.ForgivingRedisCache",
-            "LOCATION": url,
-            "OPTIONS": {
-                "socket_connect_timeout": CACHE_SOCKET_TIMEOUT,
-                "socket_timeout": CACHE_SOCKET_TIMEOUT,
-            },
-        }
-    return {
-        "BACKEND": "pariscall.caches.ForgivingPyMemcacheCache",
-        "LOCATION": url.split("://", 1)[1],
-        "OPTIONS": {
-            "connect_timeout": CACHE_SOCKET_TIMEOUT,
-            "timeout": CACHE_SOCKET_TIMEOUT,
-            "retry_attempts": 1,
-        },
-    }
-
-
 # Development on this machine (`make run`): what DJANGO_DEBUG=True allows below.
-DEVELOPMENT = _env_bool("DJANGO_DEBUG", default=False)
+DEVELOPMENT = env_bool("DJANGO_DEBUG", default=False)
 # Django's own DEBUG shows its debug pages for a missing page or an error: asked for apart,
 # so that `make run` shows the site's 404 and 400 pages as readers get them.
-DEBUG = _env_bool("DJANGO_DEBUG_PAGES", default=False)
+DEBUG = env_bool("DJANGO_DEBUG_PAGES", default=False)
 if DEBUG and not DEVELOPMENT:
     raise ImproperlyConfigured(
         "DJANGO_DEBUG_PAGES=True needs DJANGO_DEBUG=True: the debug pages show the settings "
@@ -208,7 +67,7 @@ if not SECRET_KEY:
         raise ImproperlyConfigured("DJANGO_SECRET_KEY must be set when DJANGO_DEBUG is False.")
     SECRET_KEY = "insecure-development-key-only-used-with-DJANGO_DEBUG-True"  # noqa: S105
 
-ALLOWED_HOSTS = _env_list("DJANGO_ALLOWED_HOSTS")
+ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS")
 if not ALLOWED_HOSTS:
     if not DEVELOPMENT:
         raise ImproperlyConfigured(
@@ -217,15 +76,17 @@ if not ALLOWED_HOSTS:
     ALLOWED_HOSTS = ["localhost", "127.0.0.1", "[::1]"]
 
 DATABASES = {
-    "default": _database(os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
+    "default": database_config(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}"
+    )
 }
 if os.environ.get("DATABASE_REPLICA_URL"):
-    DATABASES["replica"] = _replica(os.environ["DATABASE_REPLICA_URL"], DATABASES["default"])
+    DATABASES["replica"] = replica_config(os.environ["DATABASE_REPLICA_URL"], DATABASES["default"])
     DATABASE_ROUTERS = ["pariscall.routers.PrimaryReplicaRouter"]
-DATABASE_REPLICA_MAX_LAG_SECONDS = _env_count("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10)
+DATABASE_REPLICA_MAX_LAG_SECONDS = env_count("DATABASE_REPLICA_MAX_LAG_SECONDS", default=10)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-CACHES = {"default": _cache(os.environ.get("CACHE_URL", ""))}
+CACHES = {"default": cache_config(os.environ.get("CACHE_URL", ""))}
 
 INSTALLED_APPS = [
     "django.contrib.admin",
@@ -317,7 +178,7 @@ AXES_COOLOFF_TIME = 1
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
 # The client's address as the trusted proxies saw it (pariscall.proxies), never as it says.
-PROXY_COUNT = _env_count("DJANGO_PROXY_COUNT", default=0)
+PROXY_COUNT = env_count("DJANGO_PROXY_COUNT", default=0)
 AXES_CLIENT_IP_CALLABLE = "pariscall.proxies.client_address"
 
 # Staff log in through the admin: a log-in without a `next` address lands there, not on
@@ -406,12 +267,12 @@ LOGGING = {
 
 # The full exports, written once per revision (signatories.exports.files).
 # Both are this user's alone (pariscall.folders): a folder another user could write to is refused.
-EXPORT_CACHE_DIR = _env_private_dir(
+EXPORT_CACHE_DIR = env_private_dir(
     "DJANGO_EXPORT_CACHE_DIR", Path(tempfile.gettempdir()) / "pariscall-exports"
 )
 # The admin import's uploads, waiting between the preview and the confirmation
 # (signatories.importing.uploads); with several app servers, a directory they share.
-IMPORT_UPLOAD_DIR = _env_private_dir(
+IMPORT_UPLOAD_DIR = env_private_dir(
     "DJANGO_IMPORT_UPLOAD_DIR", Path(tempfile.gettempdir()) / "pariscall-imports"
 )
 

@@ -12,7 +12,7 @@ import pytest
 from django.urls import reverse
 
 from pariscall import caches
-from pariscall.settings import _cache
+from pariscall.environment import cache_config as _cache
 from tests.factories import SignatoryFactory
 from tests.servers import RedisServer
 

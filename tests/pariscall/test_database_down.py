@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from django.db import OperationalError, close_old_connections, connection, connections
 
-from pariscall import settings as project_settings
+from pariscall.environment import database_config
 from tests.factories import SignatoryFactory
 
 postgresql_only = pytest.mark.skipif(
@@ -75,7 +75,7 @@ def test_other_failures_are_still_the_500_page(client, monkeypatch):
 
 def test_postgresql_connections_have_connect_and_statement_timeouts(monkeypatch):
     monkeypatch.setenv("DJANGO_DB_STATEMENT_TIMEOUT", "3")
-    config = project_settings._database("postgres://u@db:5432/pariscall")
+    config = database_config("postgres://u@db:5432/pariscall")
     assert "statement_timeout=3000" in config["OPTIONS"]["options"]
     assert "lock_timeout=5000" in config["OPTIONS"]["options"]
     assert config["OPTIONS"]["connect_timeout"] == 5
@@ -90,7 +90,7 @@ def test_a_bad_timeout_stops_start_up_naming_it(monkeypatch, name, value):
 
     monkeypatch.setenv(name, value)
     with pytest.raises(ImproperlyConfigured, match=name):
-        project_settings._database("postgres://u@db:5432/pariscall")
+        database_config("postgres://u@db:5432/pariscall")
 
 
 @pytest.fixture
@@ -98,7 +98,7 @@ def short_statement_timeout(monkeypatch):
     """This test's connection made again as settings make it with 1 s timeouts."""
     monkeypatch.setenv("DJANGO_DB_STATEMENT_TIMEOUT", "1")
     monkeypatch.setenv("DJANGO_DB_LOCK_TIMEOUT", "1")
-    options = project_settings._database("postgres://u@db/x")["OPTIONS"]["options"]
+    options = database_config("postgres://u@db/x")["OPTIONS"]["options"]
     original = connection.settings_dict["OPTIONS"].get("options")
     connection.close()
     connection.settings_dict["OPTIONS"]["options"] = options

@@ -17,8 +17,8 @@ from django.utils import timezone
 
 from principles.models import Principle
 from signatories.importing.full_list import mark_leaving
-from signatories.importing.report import Departure
 from signatories.importing.reading import FileFormat
+from signatories.importing.report import Departure
 from signatories.importing.writing import import_source
 from signatories.models import Citation, Milestone, Signatory, Source
 

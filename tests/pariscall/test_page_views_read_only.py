@@ -40,6 +40,6 @@ def test_a_first_view_of_a_page_writes_nothing_to_the_database(client, path):
 
 
 def test_the_default_cache_is_in_memory(settings):
-    from pariscall.settings import _cache
+    from pariscall.environment import cache_config as _cache
 
     assert _cache("")["BACKEND"] == "django.core.cache.backends.locmem.LocMemCache"
