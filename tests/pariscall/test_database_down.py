@@ -13,9 +13,8 @@ from django.db import OperationalError, close_old_connections, connection, conne
 from pariscall.environment import database_config
 from tests.factories import SignatoryFactory
 
-postgresql_only = pytest.mark.skipif(
-    connection.vendor != "postgresql", reason="a PostgreSQL server to stop, lock or time out"
-)
+# A PostgreSQL server to stop, lock or time out: these run in the PostgreSQL pass only.
+postgresql_only = pytest.mark.postgresql
 
 
 @pytest.fixture
