@@ -11,17 +11,25 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.forms.models import BaseInlineFormSet
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.formats import date_format
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from signatories.admin import search as admin_search
 from signatories.admin.filters import CountryInUseFilter, GapFilter, KindInUseFilter
 from signatories.admin.history import LabelledHistoryAdmin
+from signatories.admin.stale_edits import UnchangedSinceOpenedForm
 from signatories.exports import stream
 from signatories.importing import report_admin  # noqa: F401 (registers the kept reports)
 from signatories.importing.admin import import_view
-from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
-from signatories.stale_edits import UnchangedSinceOpenedForm
+from signatories.models import (
+    Citation,
+    Milestone,
+    MilestoneCount,
+    Signatory,
+    Source,
+)
 from signatories.text import normalise
 from signatories.vocabulary import ORGANISATION_KINDS
 
@@ -132,11 +140,14 @@ class SignatoryAdmin(LabelledHistoryAdmin):
     inlines = [CitationInline]
     autocomplete_fields = ["left_source"]
     actions = [export_csv]
-    readonly_fields = ["created", "updated"]
+    readonly_fields = ["events_on_the_list", "created", "updated"]
     list_per_page = 100
     formfield_overrides = URL_FIELD_OVERRIDES
     fieldsets = [
-        (None, {"fields": ["name", "slug", "type", "country", "region", "kind", "aliases"]}),
+        (
+            None,
+            {"fields": ["name", "name_fr", "slug", "type", "country", "region", "kind", "aliases"]},
+        ),
         (
             _("Supporter since"),
             {
@@ -150,7 +161,7 @@ class SignatoryAdmin(LabelledHistoryAdmin):
         (
             _("On the official list"),
             {
-                "fields": ["status", "left_on", "left_source"],
+                "fields": ["status", "left_on", "left_source", "events_on_the_list"],
                 "description": _(
                     "A former supporter is no longer on the official list: give the date of "
                     "the first list without it, and that list as the source."
@@ -174,6 +185,29 @@ class SignatoryAdmin(LabelledHistoryAdmin):
         # Shown after the citations (see the change form's template).
         (_("Record"), {"fields": ["created", "updated", "opened"]}),
     ]
+
+    @admin.display(description=_("Events on the official list"))
+    def events_on_the_list(self, signatory: Signatory) -> str:
+        """Its history on the official list (`load_official_history`), read-only: each event
+        with its date, what changed and the commit that shows it."""
+        events = signatory.events.select_related("source").order_by("date", "id")
+        rows = format_html_join(
+            "",
+            '<li>{} · {}{} · <a href="{}">{}</a></li>',
+            (
+                (
+                    date_format(event.date, "j F Y"),
+                    event.get_kind_display(),
+                    "".join(
+                        f" · {label} : {old} → {new}" for label, old, new in event.changed_fields()
+                    ),
+                    event.source.url,
+                    event.commit[:7],
+                )
+                for event in events
+            ),
+        )
+        return format_html("<ul>{}</ul>", rows) if rows else "—"
 
     def get_search_results(self, request, queryset, search_term):
         """The public search's normal form: accent- and case-blind, names in both
@@ -262,3 +296,11 @@ class CitationAdmin(LabelledHistoryAdmin):
     search_fields = ["passage", "signatory__name", "source__title"]
     autocomplete_fields = ["source", "signatory", "milestone", "principle"]
     list_select_related = ["source", "signatory", "milestone", "principle"]
+
+
+def _changed(event) -> str:
+    """ " · field: old → new" for each field a correction or a rename changed."""
+    return "".join(
+        " · " + gettext("%(field)s: %(old)s → %(new)s") % {"field": label, "old": old, "new": new}
+        for label, old, new in event.changed_fields()
+    )
