@@ -35,6 +35,7 @@ from django_countries import countries
 from simple_history.utils import bulk_create_with_history, bulk_update_with_history
 
 from signatories.dates import Precision
+from signatories.history import sentences
 from signatories.history.rows import HistoryRow, read_history
 from signatories.importing.matching import KeyIndex
 from signatories.importing.official import NATURE_KINDS, NONSTANDARD_ALPHA3, parse_official
@@ -56,7 +57,6 @@ from signatories.models.revision import bump_revision
 from signatories.models.word_index import reindex
 from signatories.text import normalise
 
-PUBLISHER = "Paris Call for Trust and Security in Cyberspace (the official site's repository)"
 SOURCE_PREFIX = "official-repository-"
 CHUNK = 500
 
@@ -147,13 +147,18 @@ class _Loader:
             commits.setdefault(row.commit, row)
         slugs = {SOURCE_PREFIX + commit: commit for commit in commits}
         found = {source.slug: source for source in Source.objects.filter(slug__in=slugs)}
+        publisher = sentences.publisher()
+        titles = {
+            commit: sentences.commit_title(commit, row.message) for commit, row in commits.items()
+        }
         new = [
             Source(
                 slug=slug,
                 kind=SourceKind.OFFICIAL_REPOSITORY,
-                title=f"Commit {commit[:7]} of the official list's repository: "
-                f"{commits[commit].message}"[:300],
-                publisher=PUBLISHER[:200],
+                title=titles[commit].en[:300],
+                title_fr=titles[commit].fr[:300],
+                publisher=publisher.en[:200],
+                publisher_fr=publisher.fr[:200],
                 date=commits[commit].date,
                 date_precision=Precision.DAY,
                 url=commit_url(commit),
@@ -161,6 +166,22 @@ class _Loader:
             for slug, commit in slugs.items()
             if slug not in found
         ]
+        # Sources written before they had their French texts get them.
+        untranslated = []
+        for slug, source in found.items():
+            title = titles[slugs[slug]]
+            if (source.title_fr, source.publisher_fr) != (title.fr[:300], publisher.fr[:200]):
+                source.title_fr, source.publisher_fr = title.fr[:300], publisher.fr[:200]
+                source.updated = self.now
+                untranslated.append(source)
+        if untranslated:
+            bulk_update_with_history(
+                untranslated,
+                Source,
+                ["title_fr", "publisher_fr", "updated"],
+                batch_size=CHUNK,
+                **self.history,
+            )
         if new:
             created = bulk_create_with_history(new, Source, batch_size=CHUNK, **self.history)
             found.update({source.slug: source for source in created})
@@ -285,10 +306,11 @@ class _Loader:
 
     def _citations(self, entries, owners, sources) -> dict[tuple[int, int], Citation]:
         """{(source pk, supporter pk): citation}, one per commit and supporter."""
-        passages: dict[tuple[int, int], list[str]] = defaultdict(list)
+        passages: dict[tuple[int, int], list] = defaultdict(list)
         for entry, pk in owners.items():
             for row in entries[entry]:
-                passages[(sources[row.commit].pk, pk)].append(_passage(row))
+                passages[(sources[row.commit].pk, pk)].append(sentences.passage(row))
+        reasoning = sentences.reasoning()
         found = {
             (citation.source_id, citation.signatory_id): citation
             for citation in Citation.objects.filter(
@@ -297,19 +319,22 @@ class _Loader:
         }
         new, changed = [], []
         for (source_pk, pk), lines in passages.items():
-            passage = "\n".join(lines)
+            texts = {
+                "passage": "\n".join(line.en for line in lines),
+                "passage_fr": "\n".join(line.fr for line in lines),
+                "reasoning": reasoning.en,
+                "reasoning_fr": reasoning.fr,
+            }
             citation = found.get((source_pk, pk))
             if citation is None:
                 citation = Citation(
-                    source_id=source_pk,
-                    signatory_id=pk,
-                    passage=passage,
-                    basis=CitationBasis.DERIVED,
-                    reasoning=REASONING,
+                    source_id=source_pk, signatory_id=pk, basis=CitationBasis.DERIVED, **texts
                 )
                 new.append(citation)
-            elif citation.passage != passage:
-                citation.passage, citation.updated = passage, self.now
+            elif any(getattr(citation, name) != text for name, text in texts.items()):
+                for name, text in texts.items():
+                    setattr(citation, name, text)
+                citation.updated = self.now
                 changed.append(citation)
         if new:
             created = bulk_create_with_history(new, Citation, batch_size=CHUNK, **self.history)
@@ -321,7 +346,11 @@ class _Loader:
             found.update({(c.source_id, c.signatory_id): c for c in created})
         if changed:
             bulk_update_with_history(
-                changed, Citation, ["passage", "updated"], batch_size=CHUNK, **self.history
+                changed,
+                Citation,
+                ["passage", "passage_fr", "reasoning", "reasoning_fr", "updated"],
+                batch_size=CHUNK,
+                **self.history,
             )
         return found
 
@@ -372,24 +401,6 @@ class _Loader:
             ],
             batch_size=CHUNK,
         )
-
-
-REASONING = (
-    "The commit adds, removes or changes this entry's file in the official list's "
-    "repository (the files the site lists its supporters from): the entry is on the list, "
-    "or off it, with these fields from the commit's date."
-)
-
-
-def _passage(row: HistoryRow) -> str:
-    fields = "; ".join(f"{name}: {value}" for name, value in row.after.items() if value)
-    passage = f"{row.kind}: {row.file} ({fields})"
-    if row.before:
-        before = "; ".join(f"{name}: {value}" for name, value in row.before.items() if value)
-        passage += f", before: ({before})"
-    if row.alliances:
-        passage += f"; alliance: {' '.join(row.alliances)}"
-    return passage
 
 
 def directory_fields(fields: dict) -> dict:

@@ -154,3 +154,14 @@ def test_the_changes_filter_by_country_too(client, loaded):
     bad = client.get(CHANGES, {"country": "XX"})
     assert bad.status_code == 400
     assert "two-letter ISO 3166 code" in bad.text
+
+
+def test_the_french_supporter_page_cites_the_commits_in_french(client, loaded):
+    text = " ".join(client.get("/fr" + reverse("signatories:detail", args=["gamma"])).text.split())
+    assert "du dépôt de la liste officielle" in text
+    assert "Appel de Paris pour la confiance et la sécurité dans le cyberespace (le dépôt" in text
+    assert "Le commit ajoute, retire ou modifie le fichier de cette entrée" in text
+    assert "retiré de la liste" in text
+    assert "of the official list's repository" not in text
+    assert "The commit adds, removes or changes" not in text
+    assert "(the official site" not in text
