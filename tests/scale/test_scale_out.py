@@ -185,8 +185,13 @@ class Site:
             self.servers[name].kill()
             self.servers.pop(name).wait(timeout=30)
         if self.proxy:
-            self.proxy.kill()
-            self.proxy.wait(timeout=30)
+            # TERM: nginx's master stops its workers too (KILL would leave them behind).
+            self.proxy.terminate()
+            try:
+                self.proxy.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proxy.kill()
+                self.proxy.wait(timeout=10)
 
     def _wait_for(self, url: str, headers: dict | None = None) -> None:
         for _attempt in range(200):
