@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from signatories import dates
 from signatories.changes.events import PUBLIC_FIELDS, SINCE_FIELDS, ChangeKind, History
 from signatories.languages.typography import typeset
-from signatories.models import Signatory, SignatoryEvent, SignatoryType
+from signatories.models import EventKind, Signatory, SignatoryEvent, SignatoryType
 from signatories.regions import Region
 
 
@@ -103,14 +103,29 @@ def described(rows) -> list[Change]:
     records = History.objects.in_bulk(record_ids, field_name="history_id") if record_ids else {}
     event_ids = {row["event"] for row in rows} - {None}
     events = SignatoryEvent.objects.select_related("source").in_bulk(event_ids) if event_ids else {}
+    listings = _first_listings(
+        {row["supporter"] for row in rows if row["event_kind"] == ChangeKind.JOINED}
+    )
     return [
-        _change(row, signatories[row["supporter"]], records, events)
+        _change(row, signatories[row["supporter"]], records, events, listings)
         for row in rows
         if row["supporter"] in signatories
     ]
 
 
-def _change(row: dict, signatory: Signatory, records: dict, events: dict) -> Change:
+def _first_listings(supporters: set[int]) -> dict[int, SignatoryEvent]:
+    """Each supporter's first appearance on the official list, which dates its joining when
+    its date is only known from there: one query, for the page's supporters that joined."""
+    if not supporters:
+        return {}
+    listed = SignatoryEvent.objects.filter(signatory_id__in=supporters, kind=EventKind.LISTED)
+    first = {}
+    for event in listed.select_related("source").order_by("-date", "-id"):
+        first[event.signatory_id] = event  # the earliest last
+    return first
+
+
+def _change(row: dict, signatory: Signatory, records: dict, events: dict, listings: dict) -> Change:
     kind = row["event_kind"]
     change = Change(
         kind=kind,
@@ -127,6 +142,10 @@ def _change(row: dict, signatory: Signatory, records: dict, events: dict) -> Cha
         ]
     elif kind == ChangeKind.JOINED:
         change.date_display = signatory.since_display
+        listing = listings.get(signatory.pk)
+        if listing and listing.date == row["event_date"]:
+            # The date is the repository's: its commit says so, not the day it was recorded.
+            change.event = listing
     elif kind == ChangeKind.CORRECTED:
         change.fields = field_changes(records[row["previous"]], records[row["record"]])
     return change

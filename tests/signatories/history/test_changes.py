@@ -42,7 +42,7 @@ def _summary(changes) -> list[tuple]:
 
 def test_each_event_shows_at_its_own_date_newest_first(client, loaded):
     changes, _text = _changes(client)
-    events = [change for change in changes if change.event or change.kind == "left"]
+    events = [change for change in changes if change.kind != "joined"]
     assert _summary(events) == [
         (datetime.date(2020, 11, 20), "left", "Beta Ltd"),
         (datetime.date(2020, 11, 20), "renamed", "Beta Holdings"),
@@ -53,6 +53,13 @@ def test_each_event_shows_at_its_own_date_newest_first(client, loaded):
     ]
     dates = [change.date for change in changes]
     assert dates == sorted(dates, reverse=True)
+    # A supporter whose "by" date is its first appearance cites the commit that shows it,
+    # not the day the directory recorded it.
+    joined = [change for change in changes if change.kind == "joined"]
+    listed = [change for change in joined if change.event]
+    assert listed
+    assert all(change.event.kind == "listed" for change in listed)
+    assert all(change.event.date == change.date for change in listed)
 
 
 def test_a_departure_shows_once_with_its_commit(client, loaded):
