@@ -1,32 +1,13 @@
 """A supporter's change page in the admin shows its French name and its events on the
 official list beside its citations, in the staff's language."""
 
-import datetime
-import io
-
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
-from signatories.history.load import load_history_file
 from signatories.models import Signatory, SignatoryEvent
-from tests.factories import EditorFactory, StateFactory
-from tests.signatories.history.helpers import ROWS, SNAPSHOT, history
-from tests.signatories.importing.helpers import official, write
+from tests.factories import EditorFactory
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture
-def loaded(tmp_path):
-    StateFactory(country="FR", supporter_since=datetime.date(2018, 11, 12))
-    call_command(
-        "import_signatories",
-        write(tmp_path, official(*SNAPSHOT), "official-supporters-2025-12-25.csv"),
-        "--full-list",
-        stdout=io.StringIO(),
-    )
-    load_history_file(write(tmp_path, history(*ROWS), "official-history.csv"))
 
 
 def test_the_change_page_shows_the_french_name_and_the_events_read_only(client, loaded):

@@ -1,33 +1,18 @@
 """The official list's history on /changes/, its Atom feed and a supporter's page."""
 
 import datetime
-import io
 
 import feedparser
 import pytest
-from django.core.management import call_command
 from django.urls import reverse
 
 from signatories.history.load import load_history_file
-from tests.factories import StateFactory
-from tests.signatories.history.helpers import C3, C4, C6, ROWS, SNAPSHOT, history
-from tests.signatories.importing.helpers import official, write
+from tests.signatories.history.helpers import C3, C4, C6, ROWS, history
+from tests.signatories.importing.helpers import write
 
 pytestmark = pytest.mark.django_db
 CHANGES = reverse("signatories:changes")
 FEED = reverse("signatories:changes-feed")
-
-
-@pytest.fixture
-def loaded(tmp_path):
-    StateFactory(country="FR", supporter_since=datetime.date(2018, 11, 12))
-    call_command(
-        "import_signatories",
-        write(tmp_path, official(*SNAPSHOT), "official-supporters-2025-12-25.csv"),
-        "--full-list",
-        stdout=io.StringIO(),
-    )
-    load_history_file(write(tmp_path, history(*ROWS), "official-history.csv"))
 
 
 def _changes(client, parameters=None, prefix=""):
