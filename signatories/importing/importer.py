@@ -2,8 +2,11 @@
 
 The file is streamed in chunks of `CHUNK` rows: each chunk's rows are planned against the
 directory (its natural keys are loaded into memory once, and kept up to date as rows are
-planned), then written, all inside one transaction. So a rejected row rolls everything
-back, and memory holds the directory's keys, one chunk of rows (at most 500 rows of
+planned), then written. Unless invalid rows are to be skipped, the whole file is checked
+first (a first pass that writes nothing), so a rejected row leaves everything as it was.
+The writing pass holds the import lock, and writes each chunk in a step of its own: one
+transaction for the whole import on PostgreSQL, a short one per chunk on SQLite
+(`lock.py`). Memory holds the directory's keys, one chunk of rows (at most 500 rows of
 32 KiB), and the report (counts, and the first 2,000 rows of each kind).
 
 Each row is *created*, *updated* or *unchanged* (possibly with warnings: an invalid optional
@@ -22,14 +25,13 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from signatories.importing import full_list
-from signatories.importing.lock import the_only_import
+from signatories.importing.lock import stopped, the_only_import
 from signatories.importing.official import OFFICIAL_OPTIONAL, OFFICIAL_REQUIRED, parse_official
 from signatories.importing.planning import Planner
 from signatories.importing.reading import FileFormat, ImportFileError, read_csv
-from signatories.importing.report import Report
+from signatories.importing.report import Report, RowOutcome
 from signatories.importing.site_export import EXPORT_OPTIONAL, EXPORT_REQUIRED, parse_export
-from signatories.importing.writing import CHUNK, Writer, import_source
-from signatories.models import Source
+from signatories.importing.writing import CHUNK, PlannedRow, Writer, import_source
 from signatories.models.revision import bump_revision
 
 # Memory grows with the supporters a file adds (their keys are kept, to match later rows
@@ -70,33 +72,29 @@ class Importer:
         self.max_rows = max_rows
 
     def run(self, *, dry_run: bool = False, skip_invalid: bool = False) -> Report:
-        """Validate every row and, unless this is a dry run, write in one transaction.
+        """Validate every row and, unless this is a dry run or a row is refused, write them.
 
-        When a row is rejected (and invalid rows are not to be skipped) the transaction is
-        rolled back, so the database is left exactly as it was. A dry run validates the
-        same way and writes nothing.
+        Unless invalid rows are to be skipped, the whole file is checked first, before any
+        lock is taken: one refused row and nothing is written, the database left exactly as
+        it was. A dry run is that check alone.
         """
         self._refuse_too_many_rows()
         list_date = None
         if self.full_list:
             list_date = full_list.list_date(self.filename, self.as_of, self.today)
-        if dry_run:
-            report = self._pass(list_date, write=False)
-        else:
-            try:
-                with the_only_import():
-                    report = self._pass(list_date, write=True)
-                    if report.rejected and not skip_invalid:
-                        raise _RollBack(report)
-                    if report.changes_anything:
-                        bump_revision()
-                    report.written = True
-            except _RollBack as rolled_back:
-                report = rolled_back.report
+        report = None
+        if dry_run or not skip_invalid:
+            report = self._pass(list_date)
+        if not dry_run and not (report and report.rejected):
+            report = None  # the check's report, let go before the writing pass
+            with the_only_import() as step:
+                report = self._pass(list_date, step=step, skip_invalid=skip_invalid)
+            report.written = True
         report.dry_run, report.skip_invalid = dry_run, skip_invalid
         return report
 
-    def _pass(self, list_date: datetime.date | None, *, write: bool) -> Report:
+    def _pass(self, list_date: datetime.date | None, *, step=None, skip_invalid=True) -> Report:
+        """Plan every row; with `step` (the import lock held), write each chunk in one."""
         report = Report(self.filename, full_list=self.full_list)
         with self.open_file() as stream:
             report.format, rows = read_csv(stream)
@@ -107,25 +105,24 @@ class Importer:
                         "it can't be imported as the whole official list."
                     )
                 )
-            source = (
-                import_source(self.filename, self.today, list_date, FileFormat(report.format).label)
-                if write
-                else None
-            )
             planner = Planner(
                 PARSERS[report.format],
                 COLUMNS_READ[report.format],
                 full_list=self.full_list,
             )
-            writer = self._writer(source) if write else None
+            writer = self._writer(step, list_date, report.format) if step else None
             while chunk := list(islice(rows, CHUNK)):
                 planned = planner.plan_chunk(chunk)
                 for row in planned:
                     report.add(row.result)
                 if writer:
-                    writer.write(planned)
+                    if not skip_invalid:
+                        _refuse_what_changed_meanwhile(planned)
+                    with step():
+                        if writer.write(planned):
+                            bump_revision()
             if self.full_list:
-                self._follow_the_list(report, planner, source)
+                self._follow_the_list(report, planner, writer, step)
         return report
 
     def _refuse_too_many_rows(self) -> None:
@@ -150,20 +147,38 @@ class Importer:
                 % {"rows": f"{rows:,}", "max": f"{MAX_FILE_ROWS:,}"}
             )
 
-    def _writer(self, source: Source) -> Writer:
+    def _writer(self, step, list_date: datetime.date | None, file_format: str) -> Writer:
+        """The writer of this import, and the source it cites, written in a first step."""
+        with step():
+            source = import_source(
+                self.filename, self.today, list_date, FileFormat(file_format).label
+            )
         return Writer(source, user=self.user, reason=self.reason, cite_unchanged=self.full_list)
 
-    def _follow_the_list(self, report: Report, planner: Planner, source: Source | None) -> None:
+    def _follow_the_list(self, report: Report, planner: Planner, writer, step) -> None:
         report.returning = planner.returning
-        report.leaving = full_list.leaving(planner.present(), source)
-        if source is not None:
-            full_list.mark_leaving(report.leaving, source, user=self.user, reason=self.reason)
+        report.leaving = full_list.leaving(planner.present(), writer and writer.source)
+        if writer:
+            with step():
+                full_list.mark_leaving(
+                    report.leaving, writer.source, user=self.user, reason=self.reason
+                )
+                if report.leaving or report.returning:
+                    bump_revision()
 
 
-class _RollBack(Exception):
-    def __init__(self, report: Report):
-        super().__init__("rolled back")
-        self.report = report
+def _refuse_what_changed_meanwhile(planned: list[PlannedRow]) -> None:
+    """A row accepted when the file was checked, refused now: the directory changed since
+    (a supporter saved meanwhile that the row now clashes with). Nothing more is written."""
+    for row in planned:
+        if row.result.outcome == RowOutcome.REJECTED:
+            raise stopped(
+                _(
+                    "The directory changed while the file was being imported: line %(line)s "
+                    "is now refused (%(reason)s)."
+                )
+                % {"line": row.result.line, "reason": "; ".join(row.result.reasons)}
+            )
 
 
 def import_file(

@@ -69,7 +69,8 @@ class Writer:
         self.cite_unchanged = cite_unchanged
         self.cited = {citation.signatory_id: citation for citation in source.citations.all()}
 
-    def write(self, planned: list[PlannedRow]) -> None:
+    def write(self, planned: list[PlannedRow]) -> bool:
+        """Write the chunk; whether it changed any supporter (created or updated one)."""
         now = timezone.now()
         created = [row for row in planned if row.result.outcome == RowOutcome.CREATED]
         updated = [row for row in planned if row.result.outcome == RowOutcome.UPDATED]
@@ -82,6 +83,7 @@ class Writer:
         for row in planned:
             if row.signatory is not None:
                 row.result.pk = row.signatory.pk
+        return bool(created or updated)
 
     def _create(self, created: list[PlannedRow]) -> None:
         for row in created:

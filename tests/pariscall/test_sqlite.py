@@ -1,12 +1,14 @@
-"""On SQLite (the default database), pages keep answering while an import writes.
+"""On SQLite (the default database), pages and log-ins keep answering while an import writes.
 
 Two processes share one database file, as gunicorn's workers do: one imports a file and
 holds its transaction open a while, the other serves list pages meanwhile.
 """
 
 import os
+import sqlite3
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -87,3 +89,62 @@ def test_list_pages_answer_while_an_import_writes(tmp_path):
         writer.wait(timeout=120)
     assert "database is locked" not in errors
     assert answers.split() == ["200", "200", "200"], errors[-2000:]
+
+
+# Logs in (and fails to, once) when told, as staff do while an import runs: each log-in
+# writes (the session, axes' record of the failure). It waits at most 2 s for the database's
+# write lock, not the 20 s of the settings: an import written in one transaction would
+# hold that lock for the whole import, and the log-in would fail.
+STAFF = """
+import sys
+import django
+django.setup()
+from django.contrib.auth import get_user_model
+from django.db import connection
+from django.test import Client
+get_user_model().objects.create_superuser("editor", "editor@example.org", "a long passphrase")
+connection.close()
+connection.settings_dict["OPTIONS"]["timeout"] = 2
+client = Client(raise_request_exception=False)
+print("ready", flush=True)
+sys.stdin.readline()
+for password in ("wrong passphrase", "a long passphrase"):
+    form = {"username": "editor", "password": password, "next": "/admin/"}
+    print(client.post("/admin/login/", form, secure=True).status_code, flush=True)
+"""
+
+
+def _supporters(database: Path) -> int:
+    with sqlite3.connect(database) as reading:
+        return reading.execute("SELECT count(*) FROM signatories_signatory").fetchone()[0]
+
+
+def test_staff_log_in_while_a_long_import_writes(tmp_path):
+    database = tmp_path / "shared.sqlite3"
+    run = {"cwd": PROJECT, "env": _environment(database), "text": True}
+    subprocess.run([sys.executable, "manage.py", "migrate", "-v0"], check=True, **run)
+    rows = [f"Organisation {number},civil-society,FRA,,,,,,," for number in range(8000)]
+    upload = tmp_path / "official.csv"
+    upload.write_text("\n".join([HEADER, *rows]) + "\n")
+    staff = subprocess.Popen(
+        [sys.executable, "-c", STAFF], stdin=subprocess.PIPE, stdout=subprocess.PIPE, **run
+    )
+    assert staff.stdout.readline().strip() == "ready"
+    importing = subprocess.Popen(
+        [sys.executable, "manage.py", "import_signatories", str(upload), "-v0"], **run
+    )
+    try:
+        # The file is checked whole first; then its first chunks are written and committed.
+        while _supporters(database) == 0 and importing.poll() is None:
+            time.sleep(0.05)
+        answers, _errors = staff.communicate("go\n", timeout=120)
+        still_importing = importing.poll() is None
+        assert importing.wait(timeout=300) == 0
+    finally:
+        staff.kill()
+        importing.kill()
+    # A wrong password is the log-in form again, the right one goes to admin: neither waited
+    # for the import to end, which was still writing.
+    assert answers.split() == ["200", "302"]
+    assert still_importing
+    assert _supporters(database) == 8000

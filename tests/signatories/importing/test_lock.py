@@ -3,12 +3,11 @@
 import threading
 
 import pytest
-from django.db import connection, connections
+from django.db import connections
 
 from signatories.importing import ImportFileError
-from signatories.importing.lock import IMPORT_LOCK_KEY
+from signatories.importing.lock import the_only_import
 from signatories.models import Signatory
-from tests.factories import SignatoryFactory
 from tests.signatories.importing.helpers import import_, official
 
 pytestmark = pytest.mark.django_db
@@ -16,13 +15,12 @@ pytestmark = pytest.mark.django_db
 ROWS = official("Acme,civil-society,FRA,ONG,,,,,,", "Other,civil-society,BEL,ONG,,,,,,")
 
 
-def _hold_what_a_writing_import_holds() -> None:
-    """This test's transaction stands for an import being written."""
-    if connection.vendor == "postgresql":
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK_KEY])
-    else:  # SQLite: a write takes the database's write lock, held until the end
-        SignatoryFactory(name="Being imported")
+@pytest.fixture
+def another_import_writing():
+    """The import lock held, as an import being written holds it (on PostgreSQL an advisory
+    lock in this test's transaction, on SQLite the lock file beside the database)."""
+    with the_only_import():
+        yield
 
 
 def _import_from_another_connection(tmp_path) -> Exception | None:
@@ -43,8 +41,9 @@ def _import_from_another_connection(tmp_path) -> Exception | None:
     return outcome[0]
 
 
-def test_an_import_while_another_is_writing_is_refused_and_writes_nothing(tmp_path):
-    _hold_what_a_writing_import_holds()
+def test_an_import_while_another_is_writing_is_refused_and_writes_nothing(
+    tmp_path, another_import_writing
+):
     refused = _import_from_another_connection(tmp_path)
     assert isinstance(refused, ImportFileError)
     assert "Another import is being written right now: nothing was written." in str(refused)
