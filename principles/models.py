@@ -7,6 +7,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from signatories.vocabulary import validate_plain_text
+
 # The Paris Call has nine principles, numbered 1 to 9: said here once.
 PRINCIPLE_COUNT = 9
 
@@ -19,10 +21,13 @@ class PrincipleQuerySet(models.QuerySet):
 class Principle(models.Model):
     number = models.PositiveSmallIntegerField(_("number"), unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
-    title = models.CharField(_("title"), max_length=200)
-    title_fr = models.CharField(_("title in French"), max_length=200)
-    text = models.TextField(_("official text"))
-    text_fr = models.TextField(_("official text in French"))
+    # Staff may correct the texts in admin: the same check as every text they write.
+    title = models.CharField(_("title"), max_length=200, validators=[validate_plain_text])
+    title_fr = models.CharField(
+        _("title in French"), max_length=200, validators=[validate_plain_text]
+    )
+    text = models.TextField(_("official text"), validators=[validate_plain_text])
+    text_fr = models.TextField(_("official text in French"), validators=[validate_plain_text])
 
     history = HistoricalRecords()
     objects = PrincipleQuerySet.as_manager()

@@ -8,11 +8,13 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 
+from principles.models import Principle
 from signatories.models import Citation, Milestone, Signatory, Source
 from tests.factories import (
     CitationFactory,
     EditorFactory,
     MilestoneFactory,
+    PrincipleFactory,
     SignatoryFactory,
     SourceFactory,
 )
@@ -30,6 +32,7 @@ FIELDS = [
     ),
     (CitationFactory, ["passage", "passage_fr", "reasoning", "reasoning_fr"]),
     (MilestoneFactory, ["label", "label_fr", "note", "note_fr"]),
+    (PrincipleFactory, ["title", "title_fr", "text", "text_fr"]),
 ]
 
 
@@ -100,7 +103,7 @@ def test_nothing_else_in_the_models_was_missed():
     from signatories.vocabulary import validate_plain_text
 
     checked = {(f._meta.model.__name__, name) for f, names in FIELDS for name in names}
-    for model in (Signatory, Source, Citation, Milestone):
+    for model in (Signatory, Source, Citation, Milestone, Principle):
         for field in model._meta.get_fields():
             if (
                 isinstance(field, models.CharField | models.TextField)
