@@ -26,13 +26,10 @@ names do not denote the same organisation (`same_organisation`) and `corrected` 
 """
 
 import dataclasses
-import difflib
-import functools
-import re
-import unicodedata
 from collections.abc import Callable
 
 from signatories.history.judgements import SAME_ORGANISATION, ignored
+from signatories.history.names import alike, similarity, very_alike
 from signatories.history.reading import Record, normalised_name, read_record
 from signatories.history.repository import Repository
 from signatories.history.snapshots import Snapshot, snapshots
@@ -62,53 +59,6 @@ class _File:
 def stem(file_name: str) -> str:
     """A file's name without `.md` (or the `.md.` one file had by mistake)."""
     return file_name.removesuffix(".").removesuffix(".md")
-
-
-_STOPWORDS = frozenset(
-    ("the", "of", "and", "for", "de", "la", "le", "les", "des", "du", "et", "pour", "inc", "ltd")
-)
-
-
-@functools.cache
-def _words(name: str) -> frozenset[str]:
-    decomposed = unicodedata.normalize("NFKD", name.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return frozenset(w for w in re.findall(r"\w+", plain) if len(w) > 1 and w not in _STOPWORDS)
-
-
-@functools.cache
-def _characters(first: str, second: str) -> float:
-    a, b = normalised_name(first), normalised_name(second)
-    if not a or not b:
-        return 0.0
-    if min(len(a), len(b)) >= 4 and (a in b or b in a):
-        return 1.0
-    return difflib.SequenceMatcher(None, a, b, autojunk=False).ratio()
-
-
-def _shared_words(first: str, second: str) -> float:
-    words_a, words_b = _words(first), _words(second)
-    shorter = min(len(words_a), len(words_b))
-    return len(words_a & words_b) / shorter if shorter else 0.0
-
-
-def similarity(first: str, second: str) -> float:
-    """How alike two names are, 0 to 1, to rank candidate pairs: the better of a character
-    match on the normalised names (1 when one, of four characters or more, holds the
-    other) and the share of the shorter name's words found in the longer."""
-    return max(_characters(first, second), _shared_words(first, second))
-
-
-def alike(first: str, second: str) -> bool:
-    """Names of one organisation written differently: one holds the other, or half the
-    words of the shorter are in the longer, or they differ by a few letters. Short names
-    that merely look alike (`Europol`, `INTERPOL`: 0.53) are not."""
-    return _shared_words(first, second) >= 0.5 or _characters(first, second) >= 0.8
-
-
-def very_alike(first: str, second: str) -> bool:
-    """Names that differ only in spelling (`Social & Economic …`, `Social and Economic …`)."""
-    return _characters(first, second) >= 0.85
 
 
 def _judged_same(first: _File, second: _File) -> bool:
@@ -297,48 +247,19 @@ def derive(repository: Repository) -> list[Event]:
     steps = snapshots(repository)
     present = _lineages(repository, steps)
     entries = _entries(present)
-
     last_step = {lineage: index for index, here in enumerate(present) for lineage in here}
-    members: dict[int, list[int]] = {}
-    for lineage in last_step:
-        members.setdefault(entries.find(lineage), []).append(lineage)
-    # An entry is named after the file of its last appearance.
-    entry_names = {}
-    for root, lineages in members.items():
-        last = max(lineages, key=lambda lineage: (last_step[lineage], -lineage))
-        entry_names[root] = stem(present[last_step[last]][last].name)
-
+    entry_names = _entry_names(present, entries, last_step)
     events: list[Event] = []
     previous: dict[int, _File] = {}
     previous_folder = ""
     seen: set[int] = set()
     shown: dict[int, int] = {}  # entry -> the lineage whose file it shows
     for snapshot, here in zip(steps, present, strict=True):
-        # The entry's file: the same as before while it is listed, else its longest-lived
-        # lineage present now.
-        current: dict[int, _File] = {}
-        for lineage in sorted(
-            here,
-            key=lambda lineage: (
-                lineage != shown.get(entries.find(lineage)),
-                -last_step[lineage],
-                lineage,
-            ),
-        ):
-            root = entries.find(lineage)
-            if root not in current:
-                current[root] = here[lineage]
-                shown[root] = lineage
+        current = _shown_files(here, entries, last_step, shown)
         for root in sorted(set(previous) | set(current), key=entry_names.get):
             before, after = previous.get(root), current.get(root)
-            if before is None:
-                kind = "relisted" if root in seen else "listed"
-            elif after is None:
-                kind = "delisted"
-            elif before.record.compared() != after.record.compared():
-                same = same_organisation(before, after)
-                kind = "corrected" if same else "renamed"
-            else:
+            kind = _change(before, after, listed_before=root in seen)
+            if kind is None:
                 continue
             file = after or before
             events.append(
@@ -358,3 +279,45 @@ def derive(repository: Repository) -> list[Event]:
         previous, previous_folder = current, snapshot.folder
     events.sort(key=lambda event: (event.date, event.order, event.entry))
     return events
+
+
+def _entry_names(present, entries: _Entries, last_step: dict[int, int]) -> dict[int, str]:
+    """An entry is named after the file of its last appearance."""
+    members: dict[int, list[int]] = {}
+    for lineage in last_step:
+        members.setdefault(entries.find(lineage), []).append(lineage)
+    names = {}
+    for root, lineages in members.items():
+        last = max(lineages, key=lambda lineage: (last_step[lineage], -lineage))
+        names[root] = stem(present[last_step[last]][last].name)
+    return names
+
+
+def _shown_files(here: dict[int, _File], entries: _Entries, last_step, shown) -> dict[int, _File]:
+    """Each entry's file at this step: the same as before while it is listed, else its
+    longest-lived lineage present now. Updates `shown`."""
+    current: dict[int, _File] = {}
+    for lineage in sorted(
+        here,
+        key=lambda lineage: (
+            lineage != shown.get(entries.find(lineage)),
+            -last_step[lineage],
+            lineage,
+        ),
+    ):
+        root = entries.find(lineage)
+        if root not in current:
+            current[root] = here[lineage]
+            shown[root] = lineage
+    return current
+
+
+def _change(before: _File | None, after: _File | None, *, listed_before: bool) -> str | None:
+    """The event between an entry's files at two consecutive steps, if any."""
+    if before is None:
+        return "relisted" if listed_before else "listed"
+    if after is None:
+        return "delisted"
+    if before.record.compared() != after.record.compared():
+        return "corrected" if same_organisation(before, after) else "renamed"
+    return None
