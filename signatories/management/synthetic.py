@@ -17,7 +17,7 @@ from django_countries import countries
 
 from signatories.data.m49 import M49
 from signatories.languages.collation import french_sort_key
-from signatories.models.supporters import french_name_of_country
+from signatories.models.names import french_name_of_country
 from signatories.text import name_key, normalise
 
 SLUG_PREFIX = "synthetic-"

@@ -10,7 +10,7 @@ from django_countries.fields import Country
 
 
 def rewrite_search_text(apps, schema_editor):
-    from signatories.models.supporters import search_text_for
+    from signatories.models.names import search_text_for
 
     Signatory = apps.get_model("signatories", "Signatory")
     states = Signatory.objects.filter(type="state").exclude(country="")

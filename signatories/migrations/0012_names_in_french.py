@@ -11,7 +11,7 @@ from signatories import dates
 from signatories.languages.bilingual import localised
 from signatories.languages.collation import french_sort_key
 from signatories.importing import sentences
-from signatories.models.supporters import french_name_for, search_text_for
+from signatories.models.names import french_name_for, search_text_for
 
 IMPORT_TITLE = re.compile(r"Imported from (?P<file>.+) on (?P<day>\d{1,2} \w+ \d{4})$")
 LIST_TITLE = re.compile(

@@ -1,6 +1,7 @@
 """The directory's records, one module per subject, all importable from here.
 
-- `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read.
+- `supporters`: `Signatory`, a supporter of the Call; `queries`: how supporters are read,
+  and the indexes those reads use; `names`: what follows from a supporter's name.
 - `evidence`: `Source` (what a fact comes from) and `Citation` (the passage that says so).
 - `milestones`: `Milestone` and `MilestoneCount`, the totals sources reported.
 - `events`: `SignatoryEvent`, the official list's history of an entry, and
@@ -20,6 +21,7 @@ from signatories.models.events import Alliance, EventKind, SignatoryAlliance, Si
 from signatories.models.evidence import Citation, CitationBasis, Source, SourceKind
 from signatories.models.imports import ImportReport
 from signatories.models.milestones import Milestone, MilestoneCount
+from signatories.models.names import search_text_for
 from signatories.models.queries import (
     FRENCH_NAME_ORDER,
     NAME_ORDER,
@@ -27,7 +29,7 @@ from signatories.models.queries import (
     name_order,
 )
 from signatories.models.revision import Revision
-from signatories.models.supporters import Signatory, search_text_for
+from signatories.models.supporters import Signatory
 from signatories.models.words import SearchWord
 from signatories.vocabulary import (
     SignatoryStatus,

@@ -5,7 +5,7 @@ the exports, the sitemap, the admin, the counts.
 """
 
 from django.db import connections, models
-from django.db.models import CharField, Count, F, Func, Value
+from django.db.models import CharField, Count, F, Func, Q, Value
 from django.db.models.functions import Concat
 from django.utils import translation
 
@@ -131,3 +131,31 @@ class SignatoryQuerySet(models.QuerySet):
         if not words:
             return self
         return self.filter(id__in=SearchWord.objects.matching(words).values("signatory_id"))
+
+
+# The indexes of the supporters' table, each with the list query it serves (the list reads
+# rows from an index in its own order; docs/performance.md).
+LIST_INDEXES = [
+    # The list's default order (name, then id), unfiltered and for deep pages.
+    models.Index(fields=["sort_name", "id"], name="signatory_sort_name_id"),
+    # The type, region and country filters, in the list's order, and their counts.
+    models.Index(fields=["type", "sort_name"], name="signatory_type_sort_name"),
+    models.Index(fields=["region", "sort_name"], name="signatory_region_sort_name"),
+    models.Index(fields=["country", "sort_name"], name="signatory_country_sort_name"),
+    # sort=since / -since and the `since` year filter.
+    models.Index(fields=["supporter_since", "sort_name"], name="signatory_since_sort_name"),
+    # A country's supporters of one type: their few rows, not every row of the type.
+    models.Index(fields=["country", "type", "sort_name"], name="signatory_country_type_name"),
+    # status=former in name order, without reading past the current supporters.
+    models.Index(
+        fields=["sort_name", "id"],
+        condition=Q(status="former"),
+        name="signatory_former_sort_name",
+    ),
+    # The same orders on the French pages: the list, its type, region and country
+    # filters, and a country's supporters of one type.
+    models.Index(fields=["sort_name_fr", "id"], name="signatory_sort_name_fr_id"),
+    models.Index(fields=["type", "sort_name_fr"], name="signatory_type_sort_name_fr"),
+    models.Index(fields=["region", "sort_name_fr"], name="signatory_region_sort_name_fr"),
+    models.Index(fields=["country", "type", "sort_name_fr"], name="signatory_country_type_fr"),
+]

@@ -1,12 +1,9 @@
 """Supporters: who supports the Call, since when, and whether they still do."""
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models, router, transaction
 from django.db.models import Q
-from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
@@ -14,7 +11,8 @@ from signatories import dates, links
 from signatories.dates import Precision
 from signatories.languages.bilingual import Localised
 from signatories.languages.collation import SortKeyField, french_sort_key
-from signatories.models.queries import NAME_ORDER, SignatoryQuerySet
+from signatories.models.names import french_name_for, search_text_for
+from signatories.models.queries import LIST_INDEXES, NAME_ORDER, SignatoryQuerySet
 from signatories.regions import Region, region_of, subregion_of
 from signatories.text import name_key, normalise
 from signatories.vocabulary import (
@@ -213,34 +211,7 @@ class Signatory(models.Model):
                 ),
             ),
         ]
-        indexes = [
-            # The list's default order (name, then id), unfiltered and for deep pages.
-            models.Index(fields=["sort_name", "id"], name="signatory_sort_name_id"),
-            # The type, region and country filters, in the list's order, and their counts.
-            models.Index(fields=["type", "sort_name"], name="signatory_type_sort_name"),
-            models.Index(fields=["region", "sort_name"], name="signatory_region_sort_name"),
-            models.Index(fields=["country", "sort_name"], name="signatory_country_sort_name"),
-            # sort=since / -since and the `since` year filter.
-            models.Index(fields=["supporter_since", "sort_name"], name="signatory_since_sort_name"),
-            # A country's supporters of one type: their few rows, not every row of the type.
-            models.Index(
-                fields=["country", "type", "sort_name"], name="signatory_country_type_name"
-            ),
-            # status=former in name order, without reading past the current supporters.
-            models.Index(
-                fields=["sort_name", "id"],
-                condition=Q(status="former"),
-                name="signatory_former_sort_name",
-            ),
-            # The same orders on the French pages: the list, its type, region and country
-            # filters, and a country's supporters of one type.
-            models.Index(fields=["sort_name_fr", "id"], name="signatory_sort_name_fr_id"),
-            models.Index(fields=["type", "sort_name_fr"], name="signatory_type_sort_name_fr"),
-            models.Index(fields=["region", "sort_name_fr"], name="signatory_region_sort_name_fr"),
-            models.Index(
-                fields=["country", "type", "sort_name_fr"], name="signatory_country_type_fr"
-            ),
-        ]
+        indexes = LIST_INDEXES
 
     # The name in the page's language: the French name on a French page when there is one.
     shown_name = Localised("name")
@@ -360,35 +331,3 @@ class Signatory(models.Model):
             except ValidationError as error:
                 errors[name] = error
         return errors
-
-
-def search_text_for(name: str, aliases: str, type: str, country, name_fr: str = "") -> str:
-    """What `q` matches: the name, the French name and aliases, and a state's country name
-    too, in English and in French whichever language the page (or the admin saving it) is in."""
-    parts = [name, name_fr, aliases]
-    if type == SignatoryType.STATE and country:
-        for code, _name in settings.LANGUAGES:
-            with translation.override(code):
-                parts.append(str(countries.name(country.code)))
-    return normalise(" ".join(dict.fromkeys(part for part in parts if part)))
-
-
-# Organisations whose French name no source in the data gives but their own: the European
-# Union names itself « Union européenne » (the official list names it in English).
-KNOWN_FRENCH_NAMES = {"european union": "Union européenne"}
-
-
-def french_name_for(name: str, type: str, country) -> str:
-    """The French name a supporter has without anyone typing it: a state's is its
-    country's French short name; a few organisations' are known; others have none."""
-    if type == SignatoryType.STATE and country:
-        return french_name_of_country(country.code)
-    if not country:
-        return KNOWN_FRENCH_NAMES.get(normalise(name), "")
-    return ""
-
-
-def french_name_of_country(code: str) -> str:
-    """The country's French short name, from django-countries' French catalogue."""
-    with translation.override("fr"):
-        return str(countries.name(code))
