@@ -123,22 +123,7 @@ def cache_config(url: str) -> dict:
             "LOCATION": "pariscall",
             "OPTIONS": {"MAX_ENTRIES": 3000},
         }
-    parts = urlsplit(url)
-    if parts.scheme not in ("redis", "rediss", "pymemcache"):
-        raise ImproperlyConfigured(
-            f"CACHE_URL must start with redis://, rediss:// or pymemcache://, not {parts.scheme!r}."
-        )
-    try:
-        parts.port  # noqa: B018  (parsing it is the check)
-    except ValueError as error:
-        raise ImproperlyConfigured(f"CACHE_URL has a bad port: {error}.") from error
-    if not parts.hostname:
-        raise ImproperlyConfigured("CACHE_URL must name the cache server's host.")
-    client = "redis" if parts.scheme.startswith("redis") else "pymemcache"
-    if importlib.util.find_spec(client) is None:
-        raise ImproperlyConfigured(
-            f"CACHE_URL needs the {client} package: pip install -e '.[{client}]'."
-        )
+    client = _cache_client(url)
     if client == "redis":
         return {
             "BACKEND": "pariscall.caches.ForgivingRedisCache",
@@ -157,3 +142,24 @@ def cache_config(url: str) -> dict:
             "retry_attempts": 1,
         },
     }
+
+
+def _cache_client(url: str) -> str:
+    """The client package a cache URL needs ("redis" or "pymemcache"), once it is checked."""
+    parts = urlsplit(url)
+    if parts.scheme not in ("redis", "rediss", "pymemcache"):
+        raise ImproperlyConfigured(
+            f"CACHE_URL must start with redis://, rediss:// or pymemcache://, not {parts.scheme!r}."
+        )
+    try:
+        parts.port  # noqa: B018  (parsing it is the check)
+    except ValueError as error:
+        raise ImproperlyConfigured(f"CACHE_URL has a bad port: {error}.") from error
+    if not parts.hostname:
+        raise ImproperlyConfigured("CACHE_URL must name the cache server's host.")
+    client = "redis" if parts.scheme.startswith("redis") else "pymemcache"
+    if importlib.util.find_spec(client) is None:
+        raise ImproperlyConfigured(
+            f"CACHE_URL needs the {client} package: pip install -e '.[{client}]'."
+        )
+    return client
