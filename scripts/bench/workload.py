@@ -27,8 +27,9 @@ REGIONS = ["africa", "americas", "asia", "europe", "oceania", "unknown"]
 COUNTRIES = "FR US GB DE JP CA IT ES NL BE CH SE KE NG IN BR MX AU NZ SG KR MA SN ZA".split()  # noqa: SIM905  (codes read better as words)
 TAIL = "AR CL CO PE EG TN GH ET PL CZ AT DK FI NO IE PT GR RO HU UA TR IL AE SA ID MY TH VN".split()  # noqa: SIM905
 YEARS = list(range(2018, 2026))
-# Organisation kinds the synthetic supporters have (signatories/management/synthetic.py).
-KINDS = ["company", "university", "foundation", "think tank", "public agency", "local authority"]
+# Organisation kinds the synthetic supporters have (signatories/management/synthetic.py), as
+# the list's `kind` parameter spells them (a kind's slug).
+KINDS = ["company", "university", "foundation", "think-tank", "agency", "local-authority", "ngo"]
 FIRST_DAY, LAST_DAY = datetime.date(2018, 11, 12), datetime.date(2025, 12, 25)
 SORTS = ["name", "-name", "since", "-since"]
 STATUSES = ["current", "former", "all"]

@@ -29,7 +29,7 @@ TYPE_WEIGHTS = {"private-sector": 708, "civil-society": 391, "public-authority":
 KINDS = {
     "private-sector": ["company", "company", "company", "trade association", "chamber of commerce"],
     "civil-society": ["non-profit organisation", "university", "foundation", "think tank", "NGO"],
-    "public-authority": ["local authority", "public agency", "independent authority"],
+    "public-authority": ["local authority", "agency", "independent authority"],
 }
 PLACES = (  # noqa: SIM905  (a list of words reads better as words)
     "Aurora Atlas Baltic Boreal Cedar Coastal Danube Delta Eastern Everest Fjord Granite Harbor "

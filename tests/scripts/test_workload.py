@@ -65,3 +65,20 @@ def test_searches_are_told_apart_by_length_and_words():
     assert workload.search_class("/signatories/?q=se") == "short"
     assert workload.search_class("/signatories/?q=secu") == "search"
     assert workload.search_class("/signatories/?q=cyber+da") == "two words"
+
+
+def test_every_value_the_workload_sends_is_one_the_list_accepts():
+    # A value the list refuses is a 400, which the benchmark would measure instead of a page.
+    from django.http import QueryDict
+
+    from signatories.directory.filters import SignatoryFilter
+    from signatories.management.synthetic import KINDS
+    from signatories.models import Signatory
+    from signatories.vocabulary import KIND_SLUGS
+
+    for url in workload.urls(3000):
+        data = QueryDict(urlsplit(url).query)
+        form = SignatoryFilter(data, queryset=Signatory.objects.none()).form
+        assert form.is_valid(), (url, form.errors)
+    synthetic = {KIND_SLUGS[kind] for kinds in KINDS.values() for kind in kinds}
+    assert set(workload.KINDS) <= synthetic

@@ -1,15 +1,12 @@
-"""The admin as the staff's everyday tool: French, history from the first day, duplicates,
-search, filters, dead ends and forms, as an editor meets them."""
+"""The admin as the staff's everyday tool: French, history from the first day, dead ends and
+forms, as an editor meets them (duplicates, search, filters and citations: test_admin_records)."""
 
-import datetime
 import re
 from pathlib import Path
 
 import pytest
 from django.contrib.auth.models import Permission
 from django.core.management import call_command
-from django.db import IntegrityError, transaction
-from django.db.models import F
 from django.urls import reverse
 from django_countries import countries
 from simple_history.utils import get_history_model_for_model
@@ -18,68 +15,17 @@ from principles.models import Principle
 from signatories.models import Citation, Milestone, MilestoneCount, Signatory, Source
 from tests.factories import (
     CitationFactory,
-    EditorFactory,
     SignatoryFactory,
     SourceFactory,
-    StateFactory,
     UserFactory,
 )
+from tests.signatories.admin_staff import signatory_form
 from tests.signatories.admin_text import english_left
 
 pytestmark = pytest.mark.django_db
 
 CHANGELIST = "admin:signatories_signatory_changelist"
 FIXTURES = sorted(str(path) for path in Path("fixtures").glob("*.json"))  # as `make run`
-
-
-def _form(**overrides) -> dict:
-    data = {
-        "name": "Cyber Peace Institute",
-        "slug": "cyber-peace-institute",
-        "type": "civil-society",
-        "country": "CH",
-        "region": "",
-        "kind": "foundation",
-        "aliases": "",
-        "supporter_since": "",
-        "supporter_since_precision": "day",
-        "website": "",
-        "twitter": "",
-        "linkedin": "",
-        "statement": "",
-        "status": "current",
-        "left_on": "",
-        "left_source": "",
-        "review_flag": "",
-        "review_note": "",
-        "citations-TOTAL_FORMS": "0",
-        "citations-INITIAL_FORMS": "0",
-        "citations-MIN_NUM_FORMS": "0",
-        "citations-MAX_NUM_FORMS": "1000",
-    }
-    data.update(overrides)
-    return data
-
-
-def _cited(source: Source) -> dict:
-    return {
-        "citations-TOTAL_FORMS": "1",
-        "citations-0-source": str(source.pk),
-        "citations-0-passage": "It joined the Call.",
-        "citations-0-basis": "stated",
-        "citations-0-reasoning": "",
-    }
-
-
-def _names(response) -> list[str]:
-    return re.findall(r'<th class="field-name"><a href="[^"]+">([^<]+)</a>', response.text)
-
-
-@pytest.fixture
-def editor(client):
-    user = EditorFactory()
-    client.force_login(user)
-    return user
 
 
 # 1. French
@@ -101,7 +47,7 @@ def test_the_french_change_form_and_history_have_no_english_left(client, editor)
     CitationFactory(source=source, signatory=acme, passage="Acme joined the Call.")
     client.post(
         reverse("admin:signatories_signatory_change", args=[acme.pk]),
-        _form(name="Acme Corporation", slug="acme", type="private-sector", country="DE"),
+        signatory_form(name="Acme Corporation", slug="acme", type="private-sector", country="DE"),
     )
     data = ["Acme Corporation", "Acme", "Press release", "Acme News", "Acme joined the Call."]
     data += [str(name) for _code, name in countries]  # the country list: names, not interface
@@ -166,7 +112,7 @@ def test_a_seeded_supporters_first_edit_shows_its_changes(client, editor):
     microsoft = Signatory.objects.get(slug="microsoft")
     client.post(
         reverse("admin:signatories_signatory_change", args=[microsoft.pk]),
-        _form(
+        signatory_form(
             name="Microsoft Corporation",
             slug="microsoft",
             type=microsoft.type,
@@ -179,162 +125,6 @@ def test_a_seeded_supporters_first_edit_shows_its_changes(client, editor):
     history = client.get(reverse("admin:signatories_signatory_history", args=[microsoft.pk]))
     assert "Microsoft Corporation" in history.text
     assert re.search(r"<strong>Name</strong> :\s*Microsoft&nbsp;→", history.text)
-
-
-# 3. Duplicates
-
-
-def test_a_name_differing_only_in_case_accents_or_punctuation_is_refused_with_a_link(
-    client, editor
-):
-    abb = SignatoryFactory(name="ABB", slug="abb", type="private-sector", country="SE")
-    for name in ["abb", "A.B.B.", "Ább"]:
-        response = client.post(
-            reverse("admin:signatories_signatory_add"),
-            _form(name=name, slug="abb-2", type="private-sector", country="SE")
-            | _cited(SourceFactory()),
-        )
-        assert response.status_code == 200, name
-        link = reverse("admin:signatories_signatory_change", args=[abb.pk])
-        assert f'<a href="{link}">ABB</a>' in response.text, name
-    assert Signatory.objects.count() == 1
-    other_country = client.post(
-        reverse("admin:signatories_signatory_add"),
-        _form(name="abb", slug="abb-no", type="private-sector", country="NO")
-        | _cited(SourceFactory()),
-    )
-    assert other_country.status_code == 302
-
-
-def test_the_database_itself_refuses_the_duplicate():
-    SignatoryFactory(name="ABB", slug="abb", type="private-sector", country="SE")
-    with pytest.raises(IntegrityError), transaction.atomic():
-        SignatoryFactory(name="a-b-b", slug="abb-2", type="private-sector", country="SE")
-
-
-def test_the_migration_keeps_clashing_records_and_flags_the_later_ones():
-    from importlib import import_module
-
-    from django.apps import apps
-
-    migration = import_module("signatories.migrations.0011_review_flags_name_key_import_reports")
-    first = SignatoryFactory(name="ABB", slug="abb", type="private-sector", country="SE")
-    later = SignatoryFactory(name="abb", slug="abb-2", type="private-sector", country="NO")
-    # As recorded before names were compared without case: same country, no key yet.
-    Signatory.objects.update(name_key=F("slug"))
-    Signatory.objects.filter(pk=later.pk).update(country="SE")
-    migration.fill_name_keys(apps, None)
-    first.refresh_from_db()
-    later.refresh_from_db()
-    assert (first.name_key, first.review_flag) == ("abb", "")
-    assert later.review_flag == "duplicate"
-    assert "“ABB”" in later.review_note
-    assert later.name_key != first.name_key
-
-
-def test_an_editor_flags_a_duplicate_and_the_list_finds_it(client, editor):
-    SignatoryFactory(name="ABB", slug="abb", type="private-sector", country="SE")
-    copy = SignatoryFactory(name="ABB Ltd", slug="abb-ltd", type="private-sector", country="SE")
-    response = client.post(
-        reverse("admin:signatories_signatory_change", args=[copy.pk]),
-        _form(
-            name="ABB Ltd",
-            slug="abb-ltd",
-            type="private-sector",
-            country="SE",
-            review_flag="duplicate",
-            review_note="Same company as ABB.",
-        ),
-    )
-    assert response.status_code == 302
-    flagged = client.get(reverse(CHANGELIST), {"review_flag__exact": "duplicate"})
-    assert _names(flagged) == ["ABB Ltd"]
-
-
-# 4. Search
-
-
-@pytest.mark.parametrize(
-    ("query", "found"),
-    [
-        ("INFORMÁTICA", ["Asociación de Informática"]),
-        ("informatica", ["Asociación de Informática"]),
-        ("Bosnie-Herzegovine", ["Bosnia and Herzegovina", "Sarajevo Institute"]),
-        ("ABB Sweden", ["ABB"]),
-        ("abb se", ["ABB"]),
-        ("Cyber Frieden", ["Cyber Peace"]),
-    ],
-)
-def test_admin_search_finds_what_the_public_search_finds_and_countries(
-    client, editor, query, found
-):
-    SignatoryFactory(name="Asociación de Informática", country="ES")
-    StateFactory(country="BA")
-    SignatoryFactory(name="Sarajevo Institute", country="BA")
-    SignatoryFactory(name="ABB", type="private-sector", country="SE")
-    SignatoryFactory(name="ABB Norway", slug="abb-norway", type="private-sector", country="NO")
-    SignatoryFactory(name="Cyber Peace", aliases="Cyber Frieden", country="CH")
-    response = client.get(reverse(CHANGELIST), {"q": query})
-    assert sorted(_names(response)) == sorted(found)
-
-
-# 5. Filters and the citation a new supporter needs
-
-
-def test_the_country_filter_lists_only_countries_in_use_and_no_country(client, editor):
-    SignatoryFactory(country="BR", kind="NGO")
-    SignatoryFactory(country="", region="international", kind="")
-    response = client.get(reverse(CHANGELIST))
-    assert "?country=BR" in response.text
-    assert "?country=AQ" not in response.text  # Antarctica: no supporter there
-    assert "?country=none" in response.text
-    assert _names(client.get(reverse(CHANGELIST), {"country": "none"})) == [
-        Signatory.objects.get(country="").name
-    ]
-
-
-def test_brazils_ngos_and_former_supporters_are_a_filter_away(client, editor):
-    SignatoryFactory(name="Brazilian NGO", country="BR", kind="NGO")
-    SignatoryFactory(name="Brazilian Company", country="BR", kind="company")
-    SignatoryFactory(
-        name="Gone", country="BR", kind="NGO", status="former", left_on=datetime.date(2025, 1, 1)
-    )
-    response = client.get(reverse(CHANGELIST))
-    assert "?kind=NGO" in response.text
-    assert "?kind=university" not in response.text  # no university in use
-    ngos = client.get(reverse(CHANGELIST), {"country": "BR", "kind": "NGO"})
-    assert sorted(_names(ngos)) == ["Brazilian NGO", "Gone"]
-    former = client.get(reverse(CHANGELIST), {"status__exact": "former"})
-    assert _names(former) == ["Gone"]
-
-
-def test_records_with_no_citation_or_no_date_are_a_filter_away(client, editor):
-    cited = SignatoryFactory(name="Cited", supporter_since=datetime.date(2019, 1, 1))
-    CitationFactory(signatory=cited)
-    SignatoryFactory(name="Uncited", supporter_since=None)
-    assert _names(client.get(reverse(CHANGELIST), {"missing": "citation"})) == ["Uncited"]
-    assert _names(client.get(reverse(CHANGELIST), {"missing": "date"})) == ["Uncited"]
-
-
-def test_a_new_supporter_needs_a_citation(client, editor):
-    response = client.post(reverse("admin:signatories_signatory_add"), _form())
-    assert response.status_code == 200
-    assert "Add at least one citation" in response.text
-    assert not Signatory.objects.exists()
-    cited = client.post(
-        reverse("admin:signatories_signatory_add"), _form() | _cited(SourceFactory())
-    )
-    assert cited.status_code == 302
-    assert Signatory.objects.get().citations.count() == 1
-
-
-def test_an_existing_supporter_without_citation_can_still_be_corrected(client, editor):
-    old = SignatoryFactory(name="Old", slug="old", country="CH", type="civil-society")
-    response = client.post(
-        reverse("admin:signatories_signatory_change", args=[old.pk]),
-        _form(name="Old Name Fixed", slug="old"),
-    )
-    assert response.status_code == 302
 
 
 # 7. Dead ends
@@ -374,7 +164,7 @@ def test_changed_by_links_to_the_user_only_for_those_who_may_open_users(client, 
     acme = SignatoryFactory(name="Acme", slug="acme", type="private-sector", country="DE")
     client.post(
         reverse("admin:signatories_signatory_change", args=[acme.pk]),
-        _form(name="Acme AG", slug="acme", type="private-sector", country="DE"),
+        signatory_form(name="Acme AG", slug="acme", type="private-sector", country="DE"),
     )
     user_url = reverse("admin:auth_user_change", args=[editor.pk])
     history_url = reverse("admin:signatories_signatory_history", args=[acme.pk])
@@ -394,7 +184,7 @@ def test_region_is_read_only_with_the_reason_when_a_country_is_set(client, edito
     assert "Derived from the country (Switzerland)" in page
     client.post(
         reverse("admin:signatories_signatory_change", args=[swiss.pk]),
-        _form(name="Swiss Org", slug="swiss-org", region="africa"),
+        signatory_form(name="Swiss Org", slug="swiss-org", region="africa"),
     )
     swiss.refresh_from_db()
     assert swiss.region == "europe"
