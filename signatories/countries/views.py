@@ -131,15 +131,7 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         "name": name,
         "total": row.total if row else 0,
         "status_sentence": status_sentence(name, detail["state"]),
-        "supporters": [
-            {
-                "label": label,
-                "count": row.counts.get(value, 0) if row else 0,
-                "first": detail["first"][value],
-                "url": list_url(country=code, type=value, **extra),
-            }
-            for value, label in SignatoryType.choices
-        ],
+        "supporters": _by_type(code, row, detail, extra),
         "place": place_of(code),
         "map": map_html(CountryFilters(status=status, as_of=as_of), highlighted=code),
         "status": status,
@@ -148,3 +140,16 @@ def country_page(request: HttpRequest, code: str) -> HttpResponse:
         "list_url": list_url(country=code, **extra),
     }
     return render(request, "signatories/countries/country_detail.html", context)
+
+
+def _by_type(code: str, row, detail: dict, extra: dict) -> list[dict]:
+    """The country's supporters of each type: how many, the first, and their list."""
+    return [
+        {
+            "label": label,
+            "count": row.counts.get(value, 0) if row else 0,
+            "first": detail["first"][value],
+            "url": list_url(country=code, type=value, **extra),
+        }
+        for value, label in SignatoryType.choices
+    ]

@@ -75,8 +75,36 @@ def clusters():
 @pytest.fixture(scope="module")
 def site(clusters, tmp_path_factory):
     """gunicorn on both databases, the fixtures loaded through it; its address."""
-    primary, standby = clusters
     folder = tmp_path_factory.mktemp("replica-site")
+    environment = _environment(*clusters, folder)
+    setup = (
+        "import django; django.setup(); from django.core.management import call_command;"
+        "call_command('migrate', verbosity=0);"
+        f"call_command('loaddata', *{FIXTURES}, verbosity=0);"
+        "call_command('createsuperuser', interactive=False, verbosity=0)"
+    )
+    subprocess.run(
+        [sys.executable, "-c", setup],
+        cwd=PROJECT,
+        env={**environment, "DJANGO_SETTINGS_MODULE": "pariscall.settings"},
+        check=True,
+        timeout=120,
+    )
+    port = free_port()
+    log = folder / "gunicorn.log"
+    server = _gunicorn(port, folder, environment, log)
+    address = f"http://127.0.0.1:{port}"
+    try:
+        _wait_for(address, log)
+        yield address
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def _environment(primary: str, standby: str, folder: Path) -> dict:
+    """Production settings, `DATABASE_URL` on the primary, the replica's on the standby."""
     environment = {
         key: value
         for key, value in os.environ.items()
@@ -93,23 +121,12 @@ def site(clusters, tmp_path_factory):
         DJANGO_SUPERUSER_PASSWORD=STAFF[1],
         DJANGO_SUPERUSER_EMAIL="editor@example.org",
     )
-    setup = (
-        "import django; django.setup(); from django.core.management import call_command;"
-        "call_command('migrate', verbosity=0);"
-        f"call_command('loaddata', *{FIXTURES}, verbosity=0);"
-        "call_command('createsuperuser', interactive=False, verbosity=0)"
-    )
-    subprocess.run(
-        [sys.executable, "-c", setup],
-        cwd=PROJECT,
-        env={**environment, "DJANGO_SETTINGS_MODULE": "pariscall.settings"},
-        check=True,
-        timeout=120,
-    )
-    port = free_port()
-    log = folder / "gunicorn.log"
+    return environment
+
+
+def _gunicorn(port: int, folder: Path, environment: dict, log: Path) -> subprocess.Popen:
     with log.open("w") as output:
-        server = subprocess.Popen(
+        return subprocess.Popen(
             [
                 str(Path(sys.executable).parent / "gunicorn"),
                 "pariscall.wsgi",
@@ -129,21 +146,16 @@ def site(clusters, tmp_path_factory):
             stdout=output,
             stderr=subprocess.STDOUT,
         )
-    address = f"http://127.0.0.1:{port}"
-    try:
-        for _attempt in range(200):
-            try:
-                requests.get(address + "/", headers=BEHIND_THE_PROXY, timeout=2)
-                break
-            except requests.ConnectionError:
-                time.sleep(0.1)
-        else:
-            pytest.fail(f"gunicorn did not start:\n{log.read_text()}")
-        yield address
-    finally:
-        server.terminate()
-        server.wait(timeout=30)
-    assert "Traceback" not in log.read_text(), log.read_text()
+
+
+def _wait_for(address: str, log: Path) -> None:
+    for _attempt in range(200):
+        try:
+            requests.get(address + "/", headers=BEHIND_THE_PROXY, timeout=2)
+            return
+        except requests.ConnectionError:
+            time.sleep(0.1)
+    pytest.fail(f"gunicorn did not start:\n{log.read_text()}")
 
 
 class _Browser:
@@ -186,6 +198,25 @@ class _Browser:
         return "Austria" in self.request("GET", "/signatories.csv?type=state").text
 
 
+def _pause(standby: str) -> None:
+    """The standby's replay paused: stopped, not only asked to stop."""
+    _sql(standby, "SELECT pg_wal_replay_pause()")
+    for _attempt in range(100):
+        if _sql(standby, "SELECT pg_get_wal_replay_pause_state()") == ("paused",):
+            break
+        time.sleep(0.1)
+    assert _sql(standby, "SELECT pg_get_wal_replay_pause_state()") == ("paused",)
+
+
+def _resume(primary: str, standby: str) -> None:
+    """The standby's replay resumed, until it has caught up with the primary."""
+    _sql(standby, "SELECT pg_wal_replay_resume()")
+    for _attempt in range(100):
+        if _caught_up(primary, standby):
+            break
+        time.sleep(0.1)
+
+
 def _caught_up(primary: str, standby: str) -> bool:
     (written,) = _sql(primary, "SELECT pg_current_wal_lsn()")
     (replayed,) = _sql(standby, f"SELECT pg_last_wal_replay_lsn() >= '{written}'::pg_lsn")
@@ -200,12 +231,7 @@ def test_visitors_read_the_replica_and_staff_read_their_own_writes(clusters, sit
     assert visitor.lists_austria()
     assert staff.lists_austria()
 
-    _sql(standby, "SELECT pg_wal_replay_pause()")
-    for _attempt in range(100):  # until it has stopped, not only been asked to
-        if _sql(standby, "SELECT pg_get_wal_replay_pause_state()") == ("paused",):
-            break
-        time.sleep(0.1)
-    assert _sql(standby, "SELECT pg_get_wal_replay_pause_state()") == ("paused",)
+    _pause(standby)
     (austria,) = _sql(primary, "SELECT id FROM signatories_signatory WHERE slug = 'austria'")
     deleted = staff.post_form(f"/admin/signatories/signatory/{austria}/delete/", post="yes")
     assert deleted.status_code == 302
@@ -227,11 +253,7 @@ def test_visitors_read_the_replica_and_staff_read_their_own_writes(clusters, sit
     assert "recent_write" in staff.cookies
     assert not staff.lists_austria()
 
-    _sql(standby, "SELECT pg_wal_replay_resume()")
-    for _attempt in range(100):
-        if _caught_up(primary, standby):
-            break
-        time.sleep(0.1)
+    _resume(primary, standby)
     assert not visitor.lists_austria()
     assert visitor.request("GET", AUSTRIA).status_code == 404
     assert not visitor.exports_austria()

@@ -4,11 +4,10 @@ import datetime
 import re
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from tests.factories import EditorFactory, SignatoryFactory, StateFactory
+from tests.factories import SignatoryFactory
+from tests.signatories.directory.listing import facet, five_supporters, listed
 
 pytestmark = pytest.mark.django_db
 
@@ -17,48 +16,13 @@ LIST = reverse("signatories:list")
 
 @pytest.fixture
 def directory():
-    """A small directory: two states, a French NGO, a Kenyan company, the EU."""
-    return {
-        "korea": StateFactory(country="KR", aliases="République de Corée"),
-        "uk": StateFactory(country="GB", aliases="Royaume-Uni"),
-        "ngo": SignatoryFactory(
-            name="Électronique Sans Frontières",
-            slug="electronique-sans-frontieres",
-            country="FR",
-            supporter_since=datetime.date(2019, 3, 4),
-        ),
-        "company": SignatoryFactory(
-            name="Safaricom",
-            slug="safaricom",
-            type="private-sector",
-            country="KE",
-            supporter_since=datetime.date(2021, 11, 11),
-        ),
-        "eu": SignatoryFactory(
-            name="European Union",
-            slug="european-union",
-            type="public-authority",
-            country="",
-            region="europe",
-            supporter_since=datetime.date(2021, 11, 1),
-            supporter_since_precision="month",
-        ),
-    }
-
-
-def _names(response) -> list[str]:
-    return [signatory.name for signatory in response.context["page_obj"].object_list]
-
-
-def _facet(response, name: str) -> dict[str, int]:
-    facet = next(facet for facet in response.context["facets"] if facet.name == name)
-    return {option.value: option.count for option in facet.options}
+    return five_supporters()
 
 
 def test_the_list_shows_every_supporter_by_name_with_the_total(client, directory):
     response = client.get(LIST)
     assert response.status_code == 200
-    assert _names(response) == [
+    assert listed(response) == [
         "Électronique Sans Frontières",
         "European Union",
         "Safaricom",
@@ -78,15 +42,15 @@ def test_each_row_shows_type_country_region_and_since_and_links_to_the_supporter
 
 def test_repeated_types_are_alternatives_and_different_parameters_combine(client, directory):
     response = client.get(LIST, {"type": ["state", "public-authority"], "region": "europe"})
-    assert _names(response) == ["European Union", "United Kingdom"]
+    assert listed(response) == ["European Union", "United Kingdom"]
 
 
 def test_country_filter_takes_iso_codes_in_any_case(client, directory):
-    assert _names(client.get(LIST, {"country": ["kr", "KE"]})) == ["Safaricom", "South Korea"]
+    assert listed(client.get(LIST, {"country": ["kr", "KE"]})) == ["Safaricom", "South Korea"]
 
 
 def test_since_keeps_the_supporters_that_joined_that_year(client, directory):
-    assert _names(client.get(LIST, {"since": "2021"})) == ["European Union", "Safaricom"]
+    assert listed(client.get(LIST, {"since": "2021"})) == ["European Union", "Safaricom"]
 
 
 @pytest.mark.parametrize(
@@ -99,7 +63,7 @@ def test_since_keeps_the_supporters_that_joined_that_year(client, directory):
     ],
 )
 def test_sorting_puts_unknown_dates_last(client, directory, sort, first, last):
-    names = _names(client.get(LIST, {"sort": sort}))
+    names = listed(client.get(LIST, {"sort": sort}))
     assert (names[0], names[-1]) == (first, last)
 
 
@@ -117,26 +81,26 @@ def test_sorting_puts_unknown_dates_last(client, directory, sort, first, last):
 def test_search_ignores_case_and_accents_and_finds_states_by_their_other_names(
     client, directory, query, found
 ):
-    assert _names(client.get(LIST, {"q": query})) == [found]
+    assert listed(client.get(LIST, {"q": query})) == [found]
 
 
 def test_search_does_not_find_organisations_by_their_country_name(client, directory):
-    assert _names(client.get(LIST, {"q": "kenya"})) == []
+    assert listed(client.get(LIST, {"q": "kenya"})) == []
 
 
 def test_facet_counts_count_each_option_with_the_other_filters_kept(client, directory):
     response = client.get(LIST, {"type": "state", "region": "asia"})
     # Types are counted within Asia; regions among states.
-    assert _facet(response, "type") == {
+    assert facet(response, "type") == {
         "state": 1,
         "public-authority": 0,
         "private-sector": 0,
         "civil-society": 0,
     }
-    assert _facet(response, "region")["europe"] == 1
-    assert _facet(response, "region")["asia"] == 1
-    assert _facet(response, "region")["africa"] == 0
-    assert _facet(response, "country") == {"KR": 1}
+    assert facet(response, "region")["europe"] == 1
+    assert facet(response, "region")["asia"] == 1
+    assert facet(response, "region")["africa"] == 0
+    assert facet(response, "country") == {"KR": 1}
     assert "1 supporter" in response.text
 
 
@@ -146,29 +110,29 @@ def _former(**fields):
 
 def test_former_supporters_are_left_out_unless_asked_for(client, directory):
     _former(name="Gone Ltd", slug="gone-ltd", type="private-sector", country="KE")
-    assert "Gone Ltd" not in _names(client.get(LIST))
-    assert _names(client.get(LIST, {"status": "former"})) == ["Gone Ltd"]
+    assert "Gone Ltd" not in listed(client.get(LIST))
+    assert listed(client.get(LIST, {"status": "former"})) == ["Gone Ltd"]
     everyone = client.get(LIST, {"status": "all", "country": "KE"})
-    assert _names(everyone) == ["Gone Ltd", "Safaricom"]
+    assert listed(everyone) == ["Gone Ltd", "Safaricom"]
     assert "2 supporters" in everyone.text
 
 
 def test_facet_counts_count_the_supporters_of_the_status_asked_for(client, directory):
     _former(name="Gone Ltd", slug="gone-ltd", type="private-sector", country="KE")
     _former(name="Also Gone", slug="also-gone", type="private-sector", country="DE")
-    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+    assert facet(client.get(LIST), "type")["private-sector"] == 1
     former = client.get(LIST, {"status": "former"})
-    assert _facet(former, "type")["private-sector"] == 2
-    assert _facet(former, "country") == {"KE": 1, "DE": 1}
-    assert _facet(client.get(LIST, {"status": "all"}), "type")["private-sector"] == 3
+    assert facet(former, "type")["private-sector"] == 2
+    assert facet(former, "country") == {"KE": 1, "DE": 1}
+    assert facet(client.get(LIST, {"status": "all"}), "type")["private-sector"] == 3
     # Asked again, the counts come from the cache, still per status.
-    assert _facet(client.get(LIST, {"status": "former"}), "type")["private-sector"] == 2
-    assert _facet(client.get(LIST), "type")["private-sector"] == 1
+    assert facet(client.get(LIST, {"status": "former"}), "type")["private-sector"] == 2
+    assert facet(client.get(LIST), "type")["private-sector"] == 1
 
 
 def test_a_chosen_country_stays_on_the_form_even_with_no_result(client, directory):
     response = client.get(LIST, {"country": "JP"})
-    assert _facet(response, "country")["JP"] == 0
+    assert facet(response, "country")["JP"] == 0
     assert 'value="JP"' in response.text
     assert "checked" in response.text
 
@@ -192,7 +156,7 @@ def test_page_links_keep_the_filters(client, settings):
     assert 'href="?type=private-sector&sort=-name&page=2" rel="next"' in text
     assert "Page 1 of 3" in text
     second = client.get(LIST, {"type": "private-sector", "sort": "-name", "page": "3"})
-    assert len(_names(second)) == 1
+    assert len(listed(second)) == 1
 
 
 def test_the_filter_form_does_not_carry_the_page(client, directory):
@@ -203,7 +167,7 @@ def test_the_filter_form_does_not_carry_the_page(client, directory):
 def test_unknown_parameters_are_ignored(client, directory):
     response = client.get(LIST, {"utm_source": "newsletter", "type": "state"})
     assert response.status_code == 200
-    assert len(_names(response)) == 2
+    assert len(listed(response)) == 2
 
 
 @pytest.mark.parametrize(
@@ -228,7 +192,7 @@ def test_a_bad_value_gives_a_400_page_saying_what_is_wrong_and_what_is_valid(
     errors = re.search(r'<div class="alert".*?</div>', response.text, re.S)[0]
     assert field in errors
     assert message.replace("“", "&ldquo;")[:10] in errors or message in errors
-    assert response.context["page_obj"].object_list == [] or not _names(response)
+    assert response.context["page_obj"].object_list == [] or not listed(response)
 
 
 def test_the_400_page_keeps_the_good_values_on_the_form(client, directory):
@@ -252,153 +216,6 @@ def test_html_in_the_search_is_shown_as_text(client, directory):
     assert "&lt;script&gt;" in response.text
 
 
-# The query budget: a page costs the same few queries whatever the page size or the table.
-
-
-def _queries(client, parameters=None) -> int:
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(LIST, parameters or {}).status_code == 200
-    return len(queries)
-
-
-def test_a_list_page_seen_before_costs_one_query_and_reads_no_supporter(
-    client, directory, django_assert_num_queries
-):
-    client.get(LIST, {"type": "state"})
-    # The directory's revision; the counts and the rendered page come from the cache, in
-    # memory.
-    with django_assert_num_queries(1) as queries:
-        response = client.get(LIST, {"type": "state", "page": "1"})
-    assert all("signatories_signatory" not in query["sql"] for query in queries)
-    assert "South Korea" in response.text
-    assert "2 supporters" in response.text
-
-
-def test_a_list_page_counting_afresh_runs_one_grouped_query_for_every_facet_and_one_for_alliances(
-    client, directory, django_assert_max_num_queries
-):
-    with CaptureQueriesContext(connection) as queries:
-        client.get(LIST, {"type": "state", "region": "europe"})
-    grouped = [query for query in queries if "GROUP BY" in query["sql"]]
-    # The type, region and country facets from one; the alliances' members from the other.
-    assert len(grouped) == 2
-    assert sum("signatories_signatoryalliance" in query["sql"] for query in grouped) == 1
-    # No DISTINCT: it would make the database sort every match before the first page.
-    assert not any("DISTINCT" in query["sql"] for query in queries)
-    # Besides: the revision and the page's rows (the cache is in memory; with CACHE_URL unset
-    # a page view writes nothing to the database).
-    with django_assert_max_num_queries(17):
-        client.get(LIST, {"type": "civil-society", "q": "e"})
-
-
-def _cold_and_warm(client, parameters: dict) -> tuple[int, int]:
-    """Queries for a first look at a filter (counting afresh) and for a second (cached)."""
-    client.get(LIST)  # The cache's version exists from here on, as on a live site.
-    return _queries(client, parameters), _queries(client, parameters)
-
-
-def test_the_queries_do_not_grow_with_the_page_size_or_the_number_of_rows(client, settings):
-    SignatoryFactory.create_batch(12, type="private-sector")
-    settings.SIGNATORIES_PER_PAGE = 5
-    small = _cold_and_warm(client, {"type": "private-sector", "q": "org"})
-    SignatoryFactory.create_batch(60, type="private-sector", country="JP")
-    settings.SIGNATORIES_PER_PAGE = 50
-    large = _cold_and_warm(client, {"type": "private-sector", "q": "o"})
-    assert small == large
-    assert small[1] == 1
-
-
-def test_an_edit_in_admin_changes_the_counts_at_once(
-    client, directory, django_capture_on_commit_callbacks
-):
-    assert _facet(client.get(LIST), "type")["private-sector"] == 1
-    assert 'Company / private sector <span class="count">(1)</span>' in " ".join(
-        client.get(LIST).text.split()
-    )
-    editor = EditorFactory()
-    company = directory["company"]
-    client.force_login(editor)
-    form = {
-        "name": company.name,
-        "slug": company.slug,
-        "type": "civil-society",
-        "country": "KE",
-        "region": "",
-        "kind": "",
-        "aliases": "",
-        "supporter_since": "2021-11-11",
-        "supporter_since_precision": "day",
-        "website": "",
-        "twitter": "",
-        "linkedin": "",
-        "statement": "",
-        "status": "current",
-        "left_on": "",
-        "left_source": "",
-        "citations-TOTAL_FORMS": "0",
-        "citations-INITIAL_FORMS": "0",
-        "citations-MIN_NUM_FORMS": "0",
-        "citations-MAX_NUM_FORMS": "1000",
-    }
-    with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            reverse("admin:signatories_signatory_change", args=[company.pk]), form
-        )
-    assert response.status_code == 302
-    client.logout()
-    response = client.get(LIST)
-    counts = _facet(response, "type")
-    assert (counts["private-sector"], counts["civil-society"]) == (0, 2)
-    # The page shown, cached before the edit, is rendered afresh too.
-    text = " ".join(response.text.split())
-    assert 'Company / private sector <span class="count">(0)</span>' in text
-    assert 'NGO / civil society <span class="count">(2)</span>' in text
-
-
-# A new choice of types, regions and countries under a search already counted: the counts
-# come from that search's cached counts by (type, region, country), summed for this choice.
-
-
-def test_a_new_filter_combination_under_a_counted_search_reads_only_its_page_of_rows(
-    client, directory, django_assert_num_queries
-):
-    client.get(LIST, {"q": "u"})  # United Kingdom, European Union
-    # The directory's revision, the page's ids from the words' index and its rows; the
-    # counts come from the cache (in memory), which the rendered page is written to.
-    with django_assert_num_queries(3) as queries:
-        response = client.get(LIST, {"q": "u", "type": "state", "region": "europe"})
-    on_supporters = [query["sql"] for query in queries if "signatories_signatory" in query["sql"]]
-    assert len(on_supporters) == 1
-    assert "GROUP BY" not in on_supporters[0]
-    assert _names(response) == ["United Kingdom"]
-    assert _facet(response, "type") == {
-        "state": 1,
-        "public-authority": 1,
-        "private-sector": 0,
-        "civil-society": 0,
-    }
-    assert _facet(response, "region") == {
-        "africa": 0,
-        "americas": 0,
-        "asia": 0,
-        "europe": 1,
-        "oceania": 0,
-        "international": 0,
-        "unknown": 0,
-    }
-    assert "1 supporter" in response.text
-
-
-def test_a_search_typed_another_way_is_not_counted_again(client, directory):
-    # Case, accents, spaces and a repeated word don't change what a search matches.
-    first = client.get(LIST, {"q": "kingdom"})
-    with CaptureQueriesContext(connection) as queries:
-        again = client.get(LIST, {"q": "  KÍNGDOM   kingdom ", "sort": "-name"})
-    assert not any("GROUP BY" in query["sql"] for query in queries)
-    assert _names(again) == _names(first)[::-1]
-    assert _facet(again, "type") == _facet(first, "type")
-
-
 def test_the_rows_escape_what_a_name_holds(client):
     SignatoryFactory(name='Acme <b>"Bold"</b> & Co', type="private-sector")
     response = client.get(LIST, {"type": "private-sector", "region": "europe"})
@@ -414,4 +231,4 @@ def test_a_search_with_few_matches_lists_them_in_the_order_asked(client, sort):
         SignatoryFactory(name=name, type="private-sector")
     response = client.get(LIST, {"q": "sahel", "sort": sort})
     expected = ["Alpha Sahel Labs", "Sahel Data Bravo", "Zulu Sahel Forum"]
-    assert _names(response) == (expected if sort == "name" else expected[::-1])
+    assert listed(response) == (expected if sort == "name" else expected[::-1])

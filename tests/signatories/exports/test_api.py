@@ -11,7 +11,8 @@ from tests.factories import CitationFactory, SignatoryFactory, SourceFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_a_supporters_json_is_its_export_record_with_its_citations(client):
+def _cited_twice():
+    """A supporter cited by the official list and, derived, by an article."""
     supporter = SignatoryFactory(
         name="Cyber Peace Institute",
         slug="cyber-peace-institute",
@@ -39,6 +40,11 @@ def test_a_supporters_json_is_its_export_record_with_its_citations(client):
         basis="derived",
         reasoning="It is one of them.",
     )
+    return supporter
+
+
+def test_a_supporters_json_is_its_export_record_with_its_citations(client):
+    supporter = _cited_twice()
     response = client.get(reverse("signatories:detail-json", args=["cyber-peace-institute"]))
     assert response.status_code == 200
     assert response["Content-Type"] == "application/json"

@@ -5,86 +5,14 @@ commits' French country names, `private_sector`, the placeholder `date_signed`; 
 front matter with alpha-3 codes), then checks the events, exactly.
 """
 
-import csv
-import io
-import os
-import subprocess
-
 import pytest
-from django.core.management import call_command
 
 from signatories.history.derive import derive
 from signatories.history.repository import Repository
+from tests.signatories.history.official_repository import Official
 
 # Git and files only: no database.
 pytestmark = pytest.mark.once
-
-
-class Official:
-    """A throwaway git repository shaped like the official site's."""
-
-    def __init__(self, path):
-        self.path = path
-        self.days = 0
-        self._git("init", "-q", "-b", "main")
-
-    def _git(self, *args, env=None):
-        return subprocess.run(
-            ["git", "-C", str(self.path), *args],
-            check=True,
-            capture_output=True,
-            text=True,
-            env=env,
-        ).stdout.strip()
-
-    def write(self, file, name, category="private-sector", country="FRA", nature="Entreprise"):
-        self.write_text(
-            file,
-            f'---\nname: "{name}"\ncategory: {category}\nnature: "{nature}"\n'
-            f"nationality: {country}\n---\n",
-        )
-
-    def write_text(self, file, text, folder="_supporters"):
-        (self.path / folder).mkdir(exist_ok=True)
-        (self.path / folder / file).write_text(text, encoding="utf-8")
-
-    def remove(self, file, folder="_supporters"):
-        (self.path / folder / file).unlink()
-
-    def move(self, old, new):
-        (self.path / "_supporters" / old).rename(self.path / "_supporters" / new)
-
-    def _next_day(self) -> dict[str, str]:
-        """The environment of a commit one day after the last one (2020-01-02 first)."""
-        self.days += 1
-        date = f"@{1577880000 + self.days * 86400} +0000"
-        return {
-            **os.environ,
-            "GIT_AUTHOR_NAME": "Test",
-            "GIT_AUTHOR_EMAIL": "test@example.org",
-            "GIT_COMMITTER_NAME": "Test",
-            "GIT_COMMITTER_EMAIL": "test@example.org",
-            "GIT_AUTHOR_DATE": date,
-            "GIT_COMMITTER_DATE": date,
-        }
-
-    def commit(self, message) -> str:
-        """Commits everything, one day after the last commit."""
-        env = self._next_day()
-        self._git("add", "-A", env=env)
-        self._git("commit", "-q", "--allow-empty", "-m", message, env=env)
-        return self._git("rev-parse", "HEAD")
-
-    def merge(self, branch, message) -> str:
-        self._git("merge", "-q", "--no-ff", "-m", message, branch, env=self._next_day())
-        return self._git("rev-parse", "HEAD")
-
-    def events(self):
-        with Repository(self.path) as repository:
-            return [
-                (event.commit, event.kind, event.entry, event.record.name)
-                for event in derive(repository)
-            ]
 
 
 @pytest.fixture
@@ -220,31 +148,13 @@ def test_an_unrelated_file_deleted_while_another_is_added_is_a_departure_and_a_l
     ]
 
 
-FIRST_COMMIT_STYLE = (
-    "---\nname: {name}\ncategory: {category}\nnature: {nature}\nnationality: {country}\n"
-    "alliance: {alliance}\ndate_signed: '2018-11-12'\n---\n    "
-)
-
-
 def test_the_first_commits_french_countries_and_the_gap_of_an_empty_folder_are_no_events(
     official,
 ):
-    official.write_text(
-        "abb.md",
-        FIRST_COMMIT_STYLE.format(
-            name="ABB",
-            category="private_sector",
-            nature="Entreprise",
-            country="Suède",
-            alliance="Cyber Tech Accord",
-        ),
+    official.write_first_style(
+        "abb.md", "ABB", "private_sector", "Entreprise", "Suède", alliance="Cyber Tech Accord"
     )
-    official.write_text(
-        "suede.md",
-        FIRST_COMMIT_STYLE.format(
-            name="Suède", category="state", nature="", country="UE", alliance=""
-        ),
-    )
+    official.write_first_style("suede.md", "Suède", "state", "", "UE")
     first = official.commit("Add supporters")
     official.remove("abb.md")
     official.remove("suede.md")
@@ -322,43 +232,6 @@ def test_a_date_signed_given_later_is_a_correction_and_written_as_given(official
         "corrected",
         "2019-11-12",
     )
-
-
-def _history(path) -> str:
-    out, err = io.StringIO(), io.StringIO()
-    call_command("derive_official_history", str(path), stdout=out, stderr=err)
-    return out.getvalue()
-
-
-def test_the_command_writes_the_same_csv_every_time_sorted_by_date(official):
-    official.write("abb-private-sector-SWE.md", "ABB", country="SWE")
-    official.write("bbva-private-sector-ESP.md", "BBVA", country="ESP")
-    official.commit("Add supporters")
-    official.remove("bbva-private-sector-ESP.md")
-    official.write("aapti-civil-society-IND.md", "Aapti Institute", "civil-society", "IND")
-    official.commit("Add Aapti, delete BBVA")
-
-    first, second = _history(official.path), _history(official.path)
-
-    assert first == second
-    rows = list(csv.DictReader(io.StringIO(first)))
-    assert [(row["date"], row["kind"], row["entry"]) for row in rows] == [
-        ("2020-01-02", "listed", "abb-private-sector-SWE"),
-        ("2020-01-02", "listed", "bbva-private-sector-ESP"),
-        ("2020-01-03", "listed", "aapti-civil-society-IND"),
-        ("2020-01-03", "delisted", "bbva-private-sector-ESP"),
-    ]
-    assert rows[-1]["file"] == "_supporters/bbva-private-sector-ESP.md"
-    assert rows[-1]["message"] == "Add Aapti, delete BBVA"
-    assert first.endswith("\n")
-    assert "\r" not in first
-
-
-def test_the_command_refuses_a_path_that_is_no_repository(tmp_path):
-    from django.core.management.base import CommandError
-
-    with pytest.raises(CommandError, match="not a directory"):
-        _history(tmp_path / "missing")
 
 
 def test_the_list_kept_in_the_english_collection_for_a_while_is_still_the_list(official):
