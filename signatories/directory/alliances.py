@@ -4,6 +4,7 @@ Cybersecurity Tech Accord or the Charter of Trust (September 2019), and their co
 from django.db.models import Count
 
 from signatories.models import Alliance, SignatoryAlliance
+from signatories.vocabulary import KIND_SLUGS
 
 ALLIANCE_CHOICES = Alliance.choices
 
@@ -19,7 +20,19 @@ def alliance_cube(queryset, facets: tuple[str, ...]) -> list[tuple]:
     query, summed like the facets' cube for any choice of the facets' options."""
     members = SignatoryAlliance.objects.filter(signatory__in=queryset.order_by().values("pk"))
     rows = members.order_by().values_list("alliance", *(f"signatory__{facet}" for facet in facets))
-    return list(rows.annotate(count=Count("id")))
+    # A kind as its slug, as the `kind` parameter names it and the facets' cube counts it.
+    found: dict[tuple, int] = {}
+    for alliance, *values, count in rows.annotate(count=Count("id")):
+        key = (
+            alliance,
+            *(_slug(facet, value) for facet, value in zip(facets, values, strict=True)),
+        )
+        found[key] = found.get(key, 0) + count
+    return [(*key, count) for key, count in found.items()]
+
+
+def _slug(facet: str, value: str) -> str:
+    return KIND_SLUGS.get(value, "") if facet == "kind" else value
 
 
 def alliance_counts(cube: list[tuple], chosen: dict[str, set[str]]) -> dict[str, int]:
