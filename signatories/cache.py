@@ -15,16 +15,20 @@ What is shared between visitors is built only from canonical values: the cleaned
 in one order (`signatories.directory.keys`), never the raw query string, so that nobody can
 plant a parameter in the page that others are served.
 
+A value too large to copy out of the cache on every use is kept in the process's own memory
+instead (`kept_in_process`), under the key the cache would give it.
+
 Imports only the revision (`signatories.models.revision`): every subject package uses it.
 """
 
 import hashlib
+import threading
 from collections.abc import Callable
 from typing import Any
 
 from django.core.cache import cache
 
-from signatories.models.revision import current_revision
+from signatories.models.revision import current_revision, database_instance
 
 COUNTS_TIMEOUT = 24 * 60 * 60
 
@@ -48,3 +52,23 @@ def cached_with_revision(name: str, parameters: Any, compute: Callable[[], Any])
         value = compute()
         cache.set(key, value, timeout=COUNTS_TIMEOUT)
     return value, revision
+
+
+_kept: dict[str, dict[str, Any]] = {}
+_keeping = threading.Lock()
+
+
+def kept_in_process(name: str, compute: Callable[[], Any]) -> Any:
+    """`compute()` for the current revision, kept in this process's memory: one value per
+    name (the one of the latest revision asked for), built by one thread while the others
+    wait. Keyed as the cache would key it, database and cache prefix included."""
+    key = cache.make_key(f"signatories:{name}:{database_instance()}:{current_revision()}")
+    with _keeping:
+        kept = _kept.setdefault(name, {})
+        if key not in kept:
+            # Computed after the revision was read: a write in between makes the value
+            # newer than its key, never older, and the next revision computes it again.
+            value = compute()
+            kept.clear()
+            kept[key] = value
+        return kept[key]

@@ -4,9 +4,11 @@ One grouped query counts the matches of the search, the year and the status by e
 (type, kind, region, country) that occurs: the *cube*, a few hundred rows whatever the table's
 size. Every facet's counts (each option counted with the *other* facets' filters kept) and
 the total for any choice of types, kinds, regions and countries are sums over it, done here in
-Python, and exact. The cube is cached per search, year and status (`signatories.cache`), so
-once a search is counted, every click on a type, kind, region or country is served without
-touching the supporters table; the unfiltered cube serves every browse of the directory.
+Python, and exact. A day's cube (`as_of`) is counted from the directory's timeline
+(`signatories.directory.timeline`), a search's from the words' index. The cube is cached
+per search, year, day and status (`signatories.cache`), so once a search is counted, every
+click on a type, kind, region or country is served without touching the supporters table;
+the unfiltered cube serves every browse of the directory.
 """
 
 from functools import lru_cache
@@ -17,7 +19,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries import countries
 
 from signatories.cache import cached_with_revision
-from signatories.directory import search
+from signatories.directory import search, timeline
 from signatories.directory.alliances import ALLIANCE_CHOICES, alliance_counts, alliance_cube
 from signatories.directory.filters import FACETS, SignatoryFilter
 from signatories.forms import Facet, Option
@@ -39,9 +41,7 @@ def counts_for(filterset: SignatoryFilter) -> dict:
     directory they count."""
     # Named for its rows' shape: an entry cached with another shape is never read back.
     (cube, alliances), revision = cached_with_revision(
-        "cube-by-kind-with-alliances",
-        cube_parameters(filterset),
-        lambda: (_cube(filterset), _alliance_cube(filterset)),
+        "cube-by-kind-with-alliances", cube_parameters(filterset), lambda: _cubes(filterset)
     )
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
     return {
@@ -49,6 +49,14 @@ def counts_for(filterset: SignatoryFilter) -> dict:
         "alliance": None if alliances is None else alliance_counts(alliances, chosen),
         "revision": revision,
     }
+
+
+def _cubes(filterset: SignatoryFilter) -> tuple[list[tuple], list[tuple] | None]:
+    """The facets' cube and the alliances': a day's from the timeline, a search's from the
+    words' index, anything else from the supporters."""
+    if timeline.answers(filterset.form.cleaned_data):
+        return timeline.day_cubes(filterset.form.cleaned_data)
+    return _cube(filterset), _alliance_cube(filterset)
 
 
 def _alliance_cube(filterset: SignatoryFilter) -> list[tuple] | None:

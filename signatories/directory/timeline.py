@@ -1,0 +1,165 @@
+"""`as_of` browsing counted from the directory's timeline instead of the supporters' rows.
+
+On a day D a supporter is *current* when it had joined by D and not left by D, *former*
+when it had joined and left by D, and among `all` when it had joined by D
+(`signatories.as_of`). So each supporter is two events: it **joins** on its supporter-since
+day (current +1, all +1) and, if it left, it **leaves** on its departure day, or on the day
+it joined when that is later (current −1, former +1). A day's counts are the sums of the
+events up to that day, and a supporter whose date no source gives has no event.
+
+The timeline holds, for each (type, kind, region, country) — and again for each of those
+and the year of joining, which the `since` filter chooses — the days events fall on and the
+running sums after each day. It is read with two grouped queries once per revision of the
+directory and kept in each process's memory (not in the shared cache: at a million
+supporters it is ~10 MB, too large to copy out of a cache on every page); a day's counts
+are then one binary search per combination. The alliances' members have a timeline of
+their own, for the alliance facet's counts.
+
+Imports models only: `signatories.directory.facets` uses it.
+"""
+
+import datetime
+from array import array
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from itertools import groupby
+
+from django.db.models import Count
+
+from signatories.cache import kept_in_process
+from signatories.models import Signatory, SignatoryAlliance
+from signatories.vocabulary import KIND_SLUGS, SignatoryStatus
+
+# The filters a day's counts are answered for; any other (an alliance, a search) is counted
+# from the supporters, as without `as_of`.
+ANSWERED = frozenset({"type", "kind", "region", "country", "since", "as_of", "status", "sort"})
+FACET_FIELDS = ("type", "kind", "region", "country")
+
+
+class _Series:
+    """The days events fall on, in order, and the running counts of current and of former
+    supporters after each (`all` is their sum: everyone who had joined)."""
+
+    __slots__ = ("days", "current", "former")
+
+    def __init__(self, changes: dict[int, tuple[int, int]]):
+        self.days = array("i", sorted(changes))
+        self.current, self.former = array("i"), array("i")
+        current = former = 0
+        for day in self.days:
+            current, former = current + changes[day][0], former + changes[day][1]
+            self.current.append(current)
+            self.former.append(former)
+
+    def on(self, day: int, status: str) -> int:
+        found = bisect_right(self.days, day) - 1
+        if found < 0:
+            return 0
+        if status == SignatoryStatus.CURRENT:
+            return self.current[found]
+        if status == SignatoryStatus.FORMER:
+            return self.former[found]
+        return self.current[found] + self.former[found]
+
+    def changes(self) -> Iterator[tuple[int, tuple[int, int]]]:
+        """(day, (change of current, change of former)): what the series was made from."""
+        current = former = 0
+        for day, now_current, now_former in zip(self.days, self.current, self.former, strict=True):
+            yield day, (now_current - current, now_former - former)
+            current, former = now_current, now_former
+
+
+class Timeline:
+    """The series of every combination (a tuple of values), and of every combination by
+    year of joining, built from (combination…, joined, left, n) rows in the order of their
+    combinations: one combination's rows at a time in memory."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self.all_years: dict[tuple, _Series] = {}
+        self.by_year: dict[int, dict[tuple, _Series]] = defaultdict(dict)
+        for combination, group in groupby(rows, key=lambda row: row[:-3]):
+            changes: dict[int, tuple[int, int]] = {}
+            by_year: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
+            for *_combination, joined, left, count in group:
+                for day, change in _events(joined, left, count):
+                    _add(changes, day, change)
+                    _add(by_year[joined.year], day, change)
+            _keep(self.all_years, combination, changes)
+            for year, found in by_year.items():
+                _keep(self.by_year[year], combination, found)
+
+    def counts(self, day: datetime.date, status: str, year: int | None) -> list[tuple]:
+        """(combination…, n) on that day with that status, of those who joined in `year`
+        (any year for None); combinations with nobody left out."""
+        series = self.all_years if year is None else self.by_year.get(year, {})
+        ordinal = day.toordinal()
+        counted = ((combination, days.on(ordinal, status)) for combination, days in series.items())
+        return [(*combination, count) for combination, count in counted if count]
+
+
+def _events(joined: datetime.date, left: datetime.date | None, count: int) -> list[tuple]:
+    """(day, (change of current, change of former)) of `count` supporters who joined and
+    left on these days."""
+    events = [(joined.toordinal(), (count, 0))]
+    if left is not None:
+        events.append((max(joined, left).toordinal(), (-count, count)))
+    return events
+
+
+def _add(changes: dict[int, tuple[int, int]], day: int, change: tuple[int, int]) -> None:
+    current, former = changes.get(day, (0, 0))
+    changes[day] = (current + change[0], former + change[1])
+
+
+def _keep(series: dict[tuple, _Series], combination: tuple, changes: dict) -> None:
+    if combination in series:  # two kinds outside the vocabulary, both counted as none
+        for day, change in series[combination].changes():
+            _add(changes, day, change)
+    series[combination] = _Series(changes)
+
+
+def answers(cleaned_data: dict) -> bool:
+    """Whether a list's valid filters are a day's counts the timeline answers."""
+    if not cleaned_data.get("as_of"):
+        return False
+    return all(
+        name in ANSWERED or value in (None, "", [], ()) for name, value in cleaned_data.items()
+    )
+
+
+def day_cubes(cleaned_data: dict) -> tuple[list[tuple], list[tuple]]:
+    """The facets' cube (type, kind slug, region, country, n) and the alliances' cube
+    (alliance, type, kind slug, region, country, n) of a day, as
+    `signatories.directory.facets` counts them from the supporters."""
+    supporters, members = _timelines()
+    day, status = cleaned_data["as_of"], cleaned_data.get("status") or SignatoryStatus.CURRENT
+    year = cleaned_data.get("since")
+    year = int(year) if year is not None else None
+    return supporters.counts(day, status, year), members.counts(day, status, year)
+
+
+def _timelines() -> tuple[Timeline, Timeline]:
+    """The supporters' and the alliance members' timelines of the current revision."""
+    return kept_in_process(
+        "timelines", lambda: (Timeline(_supporter_rows()), Timeline(_member_rows()))
+    )
+
+
+def _supporter_rows() -> Iterable[tuple]:
+    dated = Signatory.objects.filter(supporter_since__isnull=False)
+    fields = (*FACET_FIELDS, "supporter_since", "left_on")
+    grouped = dated.order_by(*fields).values_list(*fields).annotate(count=Count("id"))
+    rows = grouped.iterator(chunk_size=10_000)
+    for type_, kind, region, country, joined, left, count in rows:
+        yield type_, KIND_SLUGS.get(kind, ""), region, country, joined, left, count
+
+
+def _member_rows() -> Iterable[tuple]:
+    dated = SignatoryAlliance.objects.filter(signatory__supporter_since__isnull=False)
+    fields = ("alliance", *(f"signatory__{name}" for name in FACET_FIELDS))
+    rows = dated.order_by().values_list(*fields, "signatory__supporter_since", "signatory__left_on")
+    for alliance, type_, kind, region, country, joined, left, count in rows.annotate(
+        count=Count("id")
+    ):
+        yield alliance, type_, KIND_SLUGS.get(kind, ""), region, country, joined, left, count

@@ -1,0 +1,118 @@
+"""A day's counts from the directory's timeline: the same as counting the supporters' rows."""
+
+import datetime
+
+import pytest
+from django.http import QueryDict
+
+from signatories.directory import facets, timeline
+from signatories.directory.filters import SignatoryFilter
+from signatories.models import Citation, SignatoryAlliance, Source
+from tests.factories import SignatoryFactory, StateFactory
+
+pytestmark = pytest.mark.django_db
+DAY = datetime.date
+
+
+def _member(signatory, alliance: str) -> None:
+    source, _created = Source.objects.get_or_create(
+        slug="first-spreadsheet", defaults={"kind": "official-repository", "title": "The list"}
+    )
+    citation, _created = Citation.objects.get_or_create(
+        source=source,
+        signatory=signatory,
+        defaults={"passage": "listed", "basis": "derived", "reasoning": "Listed."},
+    )
+    SignatoryAlliance.objects.create(signatory=signatory, alliance=alliance, citation=citation)
+
+
+@pytest.fixture
+def directory():
+    """Supporters who joined and left on the edges a day's counts turn on."""
+    StateFactory(country="FR", supporter_since=DAY(2018, 11, 12))
+    StateFactory(country="JP", supporter_since=DAY(2019, 5, 1))
+    SignatoryFactory(country="DE", supporter_since=DAY(2019, 5, 1))
+    # Left, with its departure recorded.
+    SignatoryFactory(
+        country="DE", supporter_since=DAY(2019, 9, 16), status="former", left_on=DAY(2021, 3, 1)
+    )
+    # A departure dated before the day it is said to have joined: it left when it joined.
+    SignatoryFactory(
+        country="IT", supporter_since=DAY(2020, 6, 1), status="former", left_on=DAY(2020, 1, 1)
+    )
+    # Joined on the last day of February of a leap year.
+    SignatoryFactory(country="IT", supporter_since=DAY(2020, 2, 29))
+    # No date known: on no day's list.
+    SignatoryFactory(country="IT")
+    company = SignatoryFactory(
+        type="private-sector", kind="company", country="US", supporter_since=DAY(2019, 1, 1)
+    )
+    association = SignatoryFactory(
+        type="private-sector",
+        kind="trade association",
+        country="US",
+        supporter_since=DAY(2022, 12, 31),
+        status="former",
+        left_on=DAY(2023, 6, 30),
+    )
+    _member(company, "cyber-tech-accord")
+    _member(association, "cyber-tech-accord")
+    _member(association, "charter-of-trust")
+
+
+QUERIES = [
+    f"as_of={day}&status={status}{since}"
+    for day in ("2018-11-12", "2019-05-01", "2020-01-01", "2020-06-01", "2021-03-01", "2023-06-30")
+    for status in ("current", "former", "all")
+    for since in ("", "&since=2019", "&since=2020", "&since=2017")
+]
+
+
+@pytest.mark.parametrize("query", QUERIES)
+def test_a_day_counts_the_same_from_the_timeline_as_from_the_supporters(directory, query):
+    filterset = SignatoryFilter(QueryDict(query))
+    assert filterset.is_valid(), filterset.errors
+    assert timeline.answers(filterset.form.cleaned_data)
+    cube, alliances = timeline.day_cubes(filterset.form.cleaned_data)
+    assert sorted(cube) == sorted(facets._cube(filterset))
+    assert sorted(alliances) == sorted(facets._alliance_cube(filterset))
+
+
+def test_a_former_supporter_counts_from_its_departure_and_never_before_it_joined(directory):
+    def total(query: str) -> int:
+        filterset = SignatoryFilter(QueryDict(query))
+        assert filterset.is_valid(), filterset.errors
+        return facets.counts_for(filterset)["total"]
+
+    assert total("as_of=2020-02-28&country=IT") == 0
+    assert total("as_of=2020-05-31&country=IT") == 1  # joined 29 February 2020
+    assert total("as_of=2020-06-01&status=former") == 1  # left when it joined
+    assert total("as_of=2020-06-01&status=all&since=2020") == 2
+    assert total("as_of=2021-03-01&status=former") == 2
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "status=all",
+        "since=2020",
+        "alliance=charter-of-trust&as_of=2023-01-01",
+        "q=gone&as_of=2020-01-01",
+    ],
+)
+def test_what_is_not_a_day_browsed_is_counted_as_before(directory, query):
+    filterset = SignatoryFilter(QueryDict(query))
+    assert filterset.is_valid(), filterset.errors
+    assert not timeline.answers(filterset.form.cleaned_data)
+
+
+def test_the_alliances_count_a_kind_by_its_slug(client, directory):
+    counts = client.get("/signatories/", {"kind": "trade-association", "status": "all"}).context[
+        "counts"
+    ]
+    assert counts["alliance"] == {"cyber-tech-accord": 1, "charter-of-trust": 1}
+    day = client.get("/signatories/", {"kind": "trade-association", "as_of": "2023-01-01"}).context[
+        "counts"
+    ]
+    assert day["alliance"] == {"cyber-tech-accord": 1, "charter-of-trust": 1}
+    assert day["total"] == 1
