@@ -2,6 +2,7 @@
 
 import pytest
 from django.core.management import CommandError, call_command
+from django.db import connection
 
 from signatories.models import Signatory, SignatoryStatus
 from tests.factories import SignatoryFactory
@@ -25,3 +26,14 @@ def test_seeding_refuses_a_database_that_holds_real_supporters():
     SignatoryFactory(name="Real supporter")
     with pytest.raises(CommandError, match="not synthetic"):
         call_command("seed_synthetic", count=10)
+
+
+def test_seeding_leaves_the_database_its_statistics_for_the_list_queries():
+    call_command("seed_synthetic", count=300, seed=2, stdout=None)
+    statistics = {
+        "sqlite": "SELECT count(*) FROM sqlite_stat1 WHERE tbl = %s",
+        "postgresql": "SELECT count(*) FROM pg_stats WHERE tablename = %s",
+    }
+    with connection.cursor() as cursor:
+        cursor.execute(statistics[connection.vendor], ["signatories_signatory"])
+        assert cursor.fetchone()[0] > 0
