@@ -178,14 +178,15 @@ def write_events(
     return len(stale), len(new)
 
 
-def write_alliances(entries: Entries, owners: Owners, citations: Citations, sources) -> None:
+def write_alliances(entries: Entries, owners: Owners, citations: Citations, sources) -> int:
+    """Records the memberships the entries mark that are not yet recorded; returns how many."""
     wanted: dict[tuple[int, str], int] = {}
     for entry, pk in owners.items():
         for row in entries[entry]:
             for alliance in row.alliances:
                 wanted.setdefault((pk, alliance), citations[(sources[row.commit].pk, pk)].pk)
     found = set(SignatoryAlliance.objects.values_list("signatory_id", "alliance"))
-    SignatoryAlliance.objects.bulk_create(
+    created = SignatoryAlliance.objects.bulk_create(
         [
             SignatoryAlliance(signatory_id=pk, alliance=alliance, citation_id=citation)
             for (pk, alliance), citation in wanted.items()
@@ -193,6 +194,7 @@ def write_alliances(entries: Entries, owners: Owners, citations: Citations, sour
         ],
         batch_size=CHUNK,
     )
+    return len(created)
 
 
 def _same_event(event: SignatoryEvent, other: SignatoryEvent) -> bool:

@@ -64,6 +64,7 @@ class LoadReport:
     events_created: int = 0
     events_removed: int = 0
     sources_created: int = 0
+    alliances_created: int = 0
 
     @property
     def changes_anything(self) -> bool:
@@ -74,6 +75,7 @@ class LoadReport:
             or self.events_created
             or self.events_removed
             or self.sources_created
+            or self.alliances_created
         )
 
     def summary(self) -> str:
@@ -130,7 +132,7 @@ class _Loader:
         self.report.events_removed, self.report.events_created = citing.write_events(
             entries, owners, sources, citations
         )
-        citing.write_alliances(entries, owners, citations, sources)
+        self.report.alliances_created = citing.write_alliances(entries, owners, citations, sources)
         return self.report
 
     # -- matching each entry to a supporter ------------------------------------------
