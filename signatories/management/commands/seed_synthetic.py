@@ -50,18 +50,7 @@ class Command(BaseCommand):
                 self.stdout.write(f"\r{written:,} / {count:,}", ending="")
             words.fill(Signatory, SearchWord)
             bump_revision()
-        if connection.vendor == "postgresql":
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE signatories_signatory")
-                # VACUUM too: it marks the words' pages all-visible, so that a search is
-                # counted by an index-only scan from the first request (autovacuum would,
-                # later), not by reading each word's row from the table.
-                cursor.execute("VACUUM ANALYZE signatories_searchword")
-        elif connection.vendor == "sqlite":
-            # SQLite keeps no statistics until asked: without them it reads a filter's whole
-            # index and sorts it, where the name index would find a page's 50 rows first.
-            with connection.cursor() as cursor:
-                cursor.execute("ANALYZE")
+        _analyse()
         self.stdout.write(
             self.style.SUCCESS(
                 f"\n{count:,} synthetic supporters in {time.monotonic() - started:.1f} s"
@@ -100,3 +89,19 @@ def _copy_value(value) -> str:
     if isinstance(value, bool):
         return "t" if value else "f"
     return str(value).replace("\\", "\\\\").replace("\t", " ").replace("\n", " ")
+
+
+def _analyse() -> None:
+    """The database's statistics of the new rows, as the list's query plans need them."""
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE signatories_signatory")
+            # VACUUM too: it marks the words' pages all-visible, so that a search is
+            # counted by an index-only scan from the first request (autovacuum would,
+            # later), not by reading each word's row from the table.
+            cursor.execute("VACUUM ANALYZE signatories_searchword")
+    elif connection.vendor == "sqlite":
+        # SQLite keeps no statistics until asked: without them it reads a filter's whole
+        # index and sorts it, where the name index would find a page's 50 rows first.
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")
