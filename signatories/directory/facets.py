@@ -41,7 +41,7 @@ def counts_for(filterset: SignatoryFilter) -> dict:
     directory they count."""
     # Named for its rows' shape: an entry cached with another shape is never read back.
     (cube, alliances), revision = cached_with_revision(
-        "cube-by-kind-with-alliances", cube_parameters(filterset), lambda: _cubes(filterset)
+        "cube-by-kind-with-alliances-by-kind", cube_parameters(filterset), lambda: _cubes(filterset)
     )
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
     return {
