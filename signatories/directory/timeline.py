@@ -11,11 +11,11 @@ The timeline holds, for each (type, kind, region, country) — and again for eac
 and the year of joining, which the `since` filter chooses — the days events fall on and the
 running sums after each day. It is read with two grouped queries once per revision of the
 directory and kept in each process's memory (not in the shared cache: at a million
-supporters it is ~10 MB, too large to copy out of a cache on every page); a day's counts
+supporters it is 20 MB, too large to copy out of a cache on every page); a day's counts
 are then one binary search per combination. The alliances' members have a timeline of
 their own, for the alliance facet's counts.
 
-Imports models only: `signatories.directory.facets` uses it.
+Imports the records, the cache and the vocabulary; `signatories.directory.facets` uses it.
 """
 
 import datetime

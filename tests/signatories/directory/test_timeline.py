@@ -116,3 +116,12 @@ def test_the_alliances_count_a_kind_by_its_slug(client, directory):
     ]
     assert day["alliance"] == {"cyber-tech-accord": 1, "charter-of-trust": 1}
     assert day["total"] == 1
+
+
+def test_a_membership_saved_after_the_counts_were_kept_is_counted_at_once(client, directory):
+    joined = SignatoryFactory(country="GB", supporter_since=DAY(2019, 2, 1))
+    assert client.get("/signatories/", {"country": "GB"}).context["counts"]["alliance"] == {}
+    _member(joined, "charter-of-trust")
+    for parameters in ({"country": "GB"}, {"country": "GB", "as_of": "2020-01-01"}):
+        counts = client.get("/signatories/", parameters).context["counts"]
+        assert counts["alliance"] == {"charter-of-trust": 1}
