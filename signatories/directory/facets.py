@@ -4,11 +4,12 @@ One grouped query counts the matches of the search, the year and the status by e
 (type, kind, region, country) that occurs: the *cube*, a few hundred rows whatever the table's
 size. Every facet's counts (each option counted with the *other* facets' filters kept) and
 the total for any choice of types, kinds, regions and countries are sums over it, done here in
-Python, and exact. A day's cube (`as_of`) is counted from the directory's timeline
-(`signatories.directory.timeline`), a search's from the words' index. The cube is cached
-per search, year, day and status (`signatories.cache`), so once a search is counted, every
-click on a type, kind, region or country is served without touching the supporters table;
-the unfiltered cube serves every browse of the directory.
+Python, and exact. Without a search or an alliance the cube comes from the directory's
+timeline and standing, held in memory (`signatories.directory.timeline`): a day's, or today's
+for any status and year, with no query once they are read; a search's from the words' index;
+an alliance's from the supporters. The cube is cached per search, year, day and status
+(`signatories.cache`), so once a search is counted, every click on a type, kind, region or
+country is served without touching the supporters table.
 """
 
 from functools import lru_cache
@@ -52,10 +53,11 @@ def counts_for(filterset: SignatoryFilter) -> dict:
 
 
 def _cubes(filterset: SignatoryFilter) -> tuple[list[tuple], list[tuple] | None]:
-    """The facets' cube and the alliances': a day's from the timeline, a search's from the
-    words' index, anything else from the supporters."""
+    """The facets' cube and the alliances': without a search or an alliance, from the
+    timeline (a day's) or the standing (today's); a search's from the words' index; with an
+    alliance, from the supporters."""
     if timeline.answers(filterset.form.cleaned_data):
-        return timeline.day_cubes(filterset.form.cleaned_data)
+        return timeline.cubes(filterset.form.cleaned_data)
     return _cube(filterset), _alliance_cube(filterset)
 
 

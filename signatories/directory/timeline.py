@@ -1,4 +1,5 @@
-"""`as_of` browsing counted from the directory's timeline instead of the supporters' rows.
+"""Browsing without a search counted from the directory's timeline and its standing, held in
+each process's memory, instead of from the supporters' rows.
 
 On a day D a supporter is *current* when it had joined by D and not left by D, *former*
 when it had joined and left by D, and among `all` when it had joined by D
@@ -15,6 +16,12 @@ supporters it is 20 MB, too large to copy out of a cache on every page); a day's
 are then one binary search per combination. The alliances' members have a timeline of
 their own, for the alliance facet's counts.
 
+Without `as_of`, the list counts the supporters by their status today (and `since` by the
+year they joined). The *standing* holds those counts by (type, kind, region, country),
+status and year of joining, for the supporters and again for the alliances' members: read
+with two grouped queries once per revision, apart from the timeline (a fraction of its
+cost), so that a year or a status not asked for before costs no query at all.
+
 Imports the records, the cache and the vocabulary; `signatories.directory.facets` uses it.
 """
 
@@ -27,13 +34,14 @@ from itertools import groupby
 
 from django.db import connections, transaction
 from django.db.models import Count
+from django.db.models.functions import ExtractYear
 
 from signatories.cache import kept_in_process
 from signatories.models import Signatory, SignatoryAlliance
-from signatories.vocabulary import KIND_SLUGS, SignatoryStatus
+from signatories.vocabulary import KIND_SLUGS, STATUS_ALL, SignatoryStatus
 
-# The filters a day's counts are answered for; any other (an alliance, a search) is counted
-# from the supporters, as without `as_of`.
+# The filters counted here, with or without a day; any other (an alliance, a search) is
+# counted from the supporters' rows or the words' index.
 ANSWERED = frozenset({"type", "kind", "region", "country", "since", "as_of", "status", "sort"})
 FACET_FIELDS = ("type", "kind", "region", "country")
 
@@ -121,23 +129,68 @@ def _keep(series: dict[tuple, _Series], combination: tuple, changes: dict) -> No
 
 
 def answers(cleaned_data: dict) -> bool:
-    """Whether a list's valid filters are a day's counts the timeline answers."""
-    if not cleaned_data.get("as_of"):
-        return False
+    """Whether a list's valid filters are counted here (no search, no alliance)."""
     return all(
         name in ANSWERED or value in (None, "", [], ()) for name, value in cleaned_data.items()
     )
 
 
-def day_cubes(cleaned_data: dict) -> tuple[list[tuple], list[tuple]]:
+def cubes(cleaned_data: dict) -> tuple[list[tuple], list[tuple]]:
     """The facets' cube (type, kind slug, region, country, n) and the alliances' cube
-    (alliance, type, kind slug, region, country, n) of a day, as
-    `signatories.directory.facets` counts them from the supporters."""
-    supporters, members = _timelines()
-    day, status = cleaned_data["as_of"], cleaned_data.get("status") or SignatoryStatus.CURRENT
+    (alliance, type, kind slug, region, country, n), as `signatories.directory.facets`
+    counts them from the supporters: a day's from the timeline, today's from the standing."""
+    status = cleaned_data.get("status") or SignatoryStatus.CURRENT
     year = cleaned_data.get("since")
     year = int(year) if year is not None else None
+    day = cleaned_data.get("as_of")
+    if day is None:
+        supporters, members = kept_in_process("standing", _build_standing)
+        return supporters.counts(status, year), members.counts(status, year)
+    supporters, members = _timelines()
     return supporters.counts(day, status, year), members.counts(day, status, year)
+
+
+class Standing:
+    """Today's counts of every combination by status and year of joining (None: no date),
+    from (combination…, status, year, n) rows."""
+
+    def __init__(self, rows: Iterable[tuple]):
+        self.by_status_and_year: dict[tuple, dict[tuple, int]] = defaultdict(dict)
+        for *combination, status, year, count in rows:
+            found = self.by_status_and_year[status, year]
+            found[tuple(combination)] = found.get(tuple(combination), 0) + count
+
+    def counts(self, status: str, year: int | None) -> list[tuple]:
+        """(combination…, n) with that status (or any, for `all`), of those who joined in
+        `year` (any year, or none known, for None); combinations with nobody left out."""
+        summed: dict[tuple, int] = {}
+        for (row_status, row_year), found in self.by_status_and_year.items():
+            if status not in (STATUS_ALL, row_status) or year not in (None, row_year):
+                continue
+            for combination, count in found.items():
+                summed[combination] = summed.get(combination, 0) + count
+        return [(*combination, count) for combination, count in summed.items() if count]
+
+
+def _build_standing() -> tuple[Standing, Standing]:
+    fields = (*FACET_FIELDS, "status")
+    supporters = (
+        Signatory.objects.order_by()
+        .values_list(*fields)
+        .annotate(year=ExtractYear("supporter_since"), n=Count("id"))
+    )
+    members = (
+        SignatoryAlliance.objects.order_by()
+        .values_list("alliance", *(f"signatory__{name}" for name in fields))
+        .annotate(year=ExtractYear("signatory__supporter_since"), n=Count("id"))
+    )
+    return Standing(_slugged(supporters, 1)), Standing(_slugged(members, 2))
+
+
+def _slugged(rows: Iterable[tuple], kind: int) -> Iterator[tuple]:
+    """The rows with the kind (at that position) as its slug, as the cube counts it."""
+    for row in rows:
+        yield (*row[:kind], KIND_SLUGS.get(row[kind], ""), *row[kind + 1 :])
 
 
 def _timelines() -> tuple[Timeline, Timeline]:

@@ -1,4 +1,5 @@
-"""A day's counts from the directory's timeline: the same as counting the supporters' rows."""
+"""A day's counts from the directory's timeline, and today's from its standing: the same as
+counting the supporters' rows."""
 
 import datetime
 
@@ -61,19 +62,32 @@ def directory():
 
 
 QUERIES = [
-    f"as_of={day}&status={status}{since}"
-    for day in ("2018-11-12", "2019-05-01", "2020-01-01", "2020-06-01", "2021-03-01", "2023-06-30")
+    f"{day}status={status}{since}"
+    for day in (
+        "",
+        *(
+            f"as_of={day}&"
+            for day in (
+                "2018-11-12",
+                "2019-05-01",
+                "2020-01-01",
+                "2020-06-01",
+                "2021-03-01",
+                "2023-06-30",
+            )
+        ),
+    )
     for status in ("current", "former", "all")
     for since in ("", "&since=2019", "&since=2020", "&since=2017")
 ]
 
 
 @pytest.mark.parametrize("query", QUERIES)
-def test_a_day_counts_the_same_from_the_timeline_as_from_the_supporters(directory, query):
+def test_browsing_counts_the_same_from_the_timeline_as_from_the_supporters(directory, query):
     filterset = SignatoryFilter(QueryDict(query))
     assert filterset.is_valid(), filterset.errors
     assert timeline.answers(filterset.form.cleaned_data)
-    cube, alliances = timeline.day_cubes(filterset.form.cleaned_data)
+    cube, alliances = timeline.cubes(filterset.form.cleaned_data)
     assert sorted(cube) == sorted(facets._cube(filterset))
     assert sorted(alliances) == sorted(facets._alliance_cube(filterset))
 
@@ -92,18 +106,25 @@ def test_a_former_supporter_counts_from_its_departure_and_never_before_it_joined
 
 
 @pytest.mark.parametrize(
-    "query",
-    [
-        "status=all",
-        "since=2020",
-        "alliance=charter-of-trust&as_of=2023-01-01",
-        "q=gone&as_of=2020-01-01",
-    ],
+    "query", ["alliance=charter-of-trust", "alliance=charter-of-trust&as_of=2023-01-01", "q=gone"]
 )
-def test_what_is_not_a_day_browsed_is_counted_as_before(directory, query):
+def test_a_search_or_an_alliance_is_counted_as_before(directory, query):
     filterset = SignatoryFilter(QueryDict(query))
     assert filterset.is_valid(), filterset.errors
     assert not timeline.answers(filterset.form.cleaned_data)
+
+
+def test_a_status_or_a_year_not_asked_before_costs_no_query_once_the_standing_is_read(
+    client, directory, django_assert_num_queries
+):
+    # Joined in 2019 and current: Japan, a German supporter, the company (the other left).
+    first = client.get("/signatories/", {"since": "2019"})
+    assert first.context["counts"]["total"] == 3
+    # The revision, and the page's rows: nothing is counted.
+    with django_assert_num_queries(2) as queries:
+        response = client.get("/signatories/", {"status": "former", "since": "2020"})
+    assert not any("GROUP BY" in query["sql"] for query in queries)
+    assert response.context["counts"]["total"] == 1
 
 
 def test_the_alliances_count_a_kind_by_its_slug(client, directory):
