@@ -63,6 +63,9 @@ class SignatoryListView(FilterView):
                 self.object_list = search.SearchPage(self.filterset)
             elif self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
                 self.object_list = self.object_list.sorted_after_matching()
+            if not self.counts["total"]:
+                # Nothing to list: no query (an index read to its end to find nothing).
+                self.object_list = self.filterset.queryset.none()
         else:
             # The page says what was wrong and what is valid; nothing is listed.
             self.object_list = self.filterset.queryset.none()

@@ -92,6 +92,16 @@ def test_an_alliance_is_counted_by_one_grouped_query_and_its_members_rows(client
     assert response.context["counts"]["total"] == 1
 
 
+def test_a_filter_that_lists_nobody_reads_no_row(client, directory):
+    client.get(LIST, {"country": "KE"})
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(LIST, {"country": "KE", "type": "state", "sort": "-since"})
+    assert response.status_code == 200
+    assert response.context["counts"]["total"] == 0
+    assert "No supporter matches these filters." in response.text
+    assert not any("signatories_signatory" in query["sql"] for query in queries)
+
+
 def _cold_and_warm(client, parameters: dict) -> tuple[int, int]:
     """Queries for a first look at a filter (counting afresh) and for a second (cached)."""
     client.get(LIST)  # The cache's version exists from here on, as on a live site.
