@@ -6,7 +6,7 @@ size. Every facet's counts (each option counted with the *other* facets' filters
 the total for any choice of types, kinds, regions and countries are sums over it, done here in
 Python, and exact. Without a search or an alliance the cube comes from the directory's
 timeline and standing, held in memory (`signatories.directory.timeline`): a day's, or today's
-for any status and year, with no query once they are read; a search's from the words' index;
+for a status or a year, with no query once they are read; a search's from the words' index;
 an alliance's from the supporters. The cube is cached per search, year, day and status
 (`signatories.cache`), so once a search is counted, every click on a type, kind, region or
 country is served without touching the supporters table.
