@@ -49,36 +49,52 @@ ANSWERED = frozenset({"type", "kind", "region", "country", "since", "as_of", "st
 FACET_FIELDS = ("type", "kind", "region", "country")
 
 
-class _Series:
-    """The days events fall on, in order, and the running counts of current and of former
-    supporters after each (`all` is their sum: everyone who had joined)."""
+class _Spans:
+    """The series of many combinations: the days events fall on, in order, and the running
+    counts of current and of former supporters after each (`all` is their sum: everyone who
+    had joined). Each combination's series is a span of three arrays shared by all: the
+    garbage collector, which visits every container in a full collection, sees four objects
+    instead of four per combination (a full collection took 120–180 ms at 100,000
+    supporters with three arrays per combination)."""
 
-    __slots__ = ("days", "current", "former")
+    __slots__ = ("days", "current", "former", "spans")
 
-    def __init__(self, changes: dict[int, tuple[int, int]]):
-        self.days = array("i", sorted(changes))
-        self.current, self.former = array("i"), array("i")
+    def __init__(self):
+        self.days, self.current, self.former = array("i"), array("i"), array("i")
+        self.spans: dict[tuple, tuple[int, int]] = {}
+
+    def keep(self, combination: tuple, changes: dict[int, tuple[int, int]]) -> None:
+        if combination in self.spans:  # two kinds outside the vocabulary, both counted as none
+            for day, change in self._changes(*self.spans[combination]):
+                _add(changes, day, change)
+        start = len(self.days)
         current = former = 0
-        for day in self.days:
+        for day in sorted(changes):
             current, former = current + changes[day][0], former + changes[day][1]
+            self.days.append(day)
             self.current.append(current)
             self.former.append(former)
+        self.spans[combination] = (start, len(self.days))
 
-    def on(self, day: int, status: str) -> int:
-        found = bisect_right(self.days, day) - 1
-        if found < 0:
-            return 0
-        if status == SignatoryStatus.CURRENT:
-            return self.current[found]
-        if status == SignatoryStatus.FORMER:
-            return self.former[found]
-        return self.current[found] + self.former[found]
+    def counts(self, day: int, status: str) -> Iterator[tuple[tuple, int]]:
+        """(combination, n) on that day (an ordinal) with that status."""
+        for combination, (start, end) in self.spans.items():
+            found = bisect_right(self.days, day, start, end) - 1
+            if found < start:
+                continue
+            if status == SignatoryStatus.CURRENT:
+                yield combination, self.current[found]
+            elif status == SignatoryStatus.FORMER:
+                yield combination, self.former[found]
+            else:
+                yield combination, self.current[found] + self.former[found]
 
-    def changes(self) -> Iterator[tuple[int, tuple[int, int]]]:
-        """(day, (change of current, change of former)): what the series was made from."""
+    def _changes(self, start: int, end: int) -> Iterator[tuple[int, tuple[int, int]]]:
+        """(day, (change of current, change of former)): what a span was made from."""
         current = former = 0
-        for day, now_current, now_former in zip(self.days, self.current, self.former, strict=True):
-            yield day, (now_current - current, now_former - former)
+        for found in range(start, end):
+            now_current, now_former = self.current[found], self.former[found]
+            yield self.days[found], (now_current - current, now_former - former)
             current, former = now_current, now_former
 
 
@@ -88,8 +104,8 @@ class Timeline:
     combinations: one combination's rows at a time in memory."""
 
     def __init__(self, rows: Iterable[tuple]):
-        self.all_years: dict[tuple, _Series] = {}
-        self.by_year: dict[int, dict[tuple, _Series]] = defaultdict(dict)
+        self.all_years = _Spans()
+        self.by_year: dict[int, _Spans] = defaultdict(_Spans)
         for combination, group in groupby(rows, key=lambda row: row[:-3]):
             changes: dict[int, tuple[int, int]] = {}
             by_year: dict[int, dict[int, tuple[int, int]]] = defaultdict(dict)
@@ -97,16 +113,15 @@ class Timeline:
                 for day, change in _events(joined, left, count):
                     _add(changes, day, change)
                     _add(by_year[joined.year], day, change)
-            _keep(self.all_years, combination, changes)
+            self.all_years.keep(combination, changes)
             for year, found in by_year.items():
-                _keep(self.by_year[year], combination, found)
+                self.by_year[year].keep(combination, found)
 
     def counts(self, day: datetime.date, status: str, year: int | None) -> list[tuple]:
         """(combination…, n) on that day with that status, of those who joined in `year`
         (any year for None); combinations with nobody left out."""
-        series = self.all_years if year is None else self.by_year.get(year, {})
-        ordinal = day.toordinal()
-        counted = ((combination, days.on(ordinal, status)) for combination, days in series.items())
+        series = self.all_years if year is None else self.by_year.get(year, _Spans())
+        counted = series.counts(day.toordinal(), status)
         return [(*combination, count) for combination, count in counted if count]
 
 
@@ -122,13 +137,6 @@ def _events(joined: datetime.date, left: datetime.date | None, count: int) -> li
 def _add(changes: dict[int, tuple[int, int]], day: int, change: tuple[int, int]) -> None:
     current, former = changes.get(day, (0, 0))
     changes[day] = (current + change[0], former + change[1])
-
-
-def _keep(series: dict[tuple, _Series], combination: tuple, changes: dict) -> None:
-    if combination in series:  # two kinds outside the vocabulary, both counted as none
-        for day, change in series[combination].changes():
-            _add(changes, day, change)
-    series[combination] = _Series(changes)
 
 
 def answers(cleaned_data: dict) -> bool:

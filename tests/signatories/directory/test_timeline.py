@@ -56,6 +56,16 @@ def directory():
         status="former",
         left_on=DAY(2023, 6, 30),
     )
+    # Two kinds outside the vocabulary, both counted as none: their rows, apart in the
+    # order of kinds, make one combination.
+    for kind, left_on in (("aardvark farm", None), ("zeppelin works", DAY(2025, 2, 1))):
+        SignatoryFactory(
+            kind=kind,
+            country="NZ",
+            supporter_since=DAY(2024, 3, 1),
+            status="former" if left_on else "current",
+            left_on=left_on,
+        )
     _member(company, "cyber-tech-accord")
     _member(association, "cyber-tech-accord")
     _member(association, "charter-of-trust")
@@ -74,11 +84,12 @@ QUERIES = [
                 "2020-06-01",
                 "2021-03-01",
                 "2023-06-30",
+                "2025-02-01",
             )
         ),
     )
     for status in ("current", "former", "all")
-    for since in ("", "&since=2019", "&since=2020", "&since=2017")
+    for since in ("", "&since=2019", "&since=2020", "&since=2017", "&since=2024")
     # Today's supporters of any year: counted from the rows (below).
     if day or status != "current" or since
 ]
