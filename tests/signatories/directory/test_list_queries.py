@@ -72,9 +72,7 @@ def test_a_list_page_counting_afresh_runs_one_grouped_query_and_reads_only_the_m
         client.get(LIST, {"type": "civil-society", "q": "e"})
 
 
-def test_a_status_or_a_year_is_counted_from_the_standing_read_once_per_revision(
-    client, directory
-):
+def test_a_status_or_a_year_is_counted_from_the_standing_read_once_per_revision(client, directory):
     member = directory["company"]
     SignatoryAlliance.objects.create(
         signatory=member, alliance="cyber-tech-accord", citation=CitationFactory(signatory=member)
