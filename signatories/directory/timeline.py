@@ -53,9 +53,9 @@ class _Spans:
     """The series of many combinations: the days events fall on, in order, and the running
     counts of current and of former supporters after each (`all` is their sum: everyone who
     had joined). Each combination's series is a span of three arrays shared by all: the
-    garbage collector, which visits every container in a full collection, sees four objects
-    instead of four per combination (a full collection took 120–180 ms at 100,000
-    supporters with three arrays per combination)."""
+    garbage collector, which visits every container in a full collection, sees a few objects
+    instead of four per combination (at 100,000 supporters the timeline was 74,646 of a
+    worker's 222,000 objects; it is now 283)."""
 
     __slots__ = ("days", "current", "former", "spans")
 
