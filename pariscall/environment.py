@@ -65,7 +65,8 @@ def database_config(url: str, name: str = "DATABASE_URL") -> dict:
             f"{name} must be sqlite:// or postgres://, not {urlsplit(url).scheme}://."
         )
     if config["ENGINE"] == "django.db.backends.sqlite3":
-        config["CONN_MAX_AGE"] = 0
+        # Kept open between requests, as for PostgreSQL: opening the file and setting the
+        # pragmas again was a third of a small page's time (docs/performance.md).
         # Readers never wait for a writer (WAL); a writer takes the lock when its transaction
         # starts (IMMEDIATE), so it waits its turn instead of failing half-way, up to 20 s.
         config["OPTIONS"] = {
