@@ -1,6 +1,9 @@
 """The list's query parameters: q, type, kind, region, country, since, alliance, as_of,
 status, sort (the README's "Pages and downloads" says what each means)."""
 
+import copy
+import functools
+
 import django_filters
 from django import forms
 from django.db.models import F
@@ -86,6 +89,25 @@ class CountryCodesFilter(django_filters.MultipleChoiceFilter):
 
 class AsOfFilter(django_filters.Filter):
     field_class = AsOfField
+
+
+class SharedFilters(dict):
+    """A filter set's filters, copied one level deep for each filter set made.
+
+    django-filter deep-copies its class's filters for every filter set, so that each filter
+    knows the set it belongs to, with every label, choice and message under it. Nothing
+    else about a filter changes with the request: a copy of each filter is enough.
+    """
+
+    def __deepcopy__(self, memo) -> dict:
+        copies = {}
+        for name, filter_ in self.items():
+            copied = copy.copy(filter_)
+            if filter_.method is not None:
+                # The copy calls its own set's method, not the original's.
+                copied.method = filter_.method
+            copies[name] = copied
+        return copies
 
 
 class SignatoryFilter(django_filters.FilterSet):
@@ -198,6 +220,21 @@ class SignatoryFilter(django_filters.FilterSet):
             if not data.get("status"):
                 data["status"] = SignatoryStatus.CURRENT
         super().__init__(data, *args, **kwargs)
+
+    @classmethod
+    def get_filters(cls) -> SharedFilters:
+        return SharedFilters(super().get_filters())
+
+    @classmethod
+    @functools.cache
+    def _form_class(cls) -> "type[forms.Form]":
+        # The fields are the same for every request (their labels translate as they render):
+        # made once, rather than a new class and ten fields for every list page.
+        fields = {name: filter_.field for name, filter_ in cls.base_filters.items()}
+        return type(f"{cls.__name__}Form", (cls._meta.form,), fields)
+
+    def get_form_class(self) -> "type[forms.Form]":
+        return self._form_class()
 
     @property
     def qs(self) -> SignatoryQuerySet:
