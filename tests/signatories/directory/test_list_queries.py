@@ -6,6 +6,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from signatories.directory import facets
 from signatories.models import SignatoryAlliance
 from tests.factories import CitationFactory, EditorFactory, SignatoryFactory
 from tests.signatories.admin_staff import signatory_form
@@ -14,6 +15,7 @@ from tests.signatories.directory.listing import facet, five_supporters, listed
 pytestmark = pytest.mark.django_db
 
 LIST = reverse("signatories:list")
+real_sum = facets.sum_cube
 
 
 @pytest.fixture
@@ -41,6 +43,20 @@ def test_a_list_page_seen_before_costs_one_query_and_reads_no_supporter(
     assert all("signatories_signatory" not in query["sql"] for query in queries)
     assert "South Korea" in response.text
     assert "2 supporters" in response.text
+
+
+def test_a_page_turned_or_sorted_reads_its_counts_without_adding_them_up_again(
+    client, directory, monkeypatch
+):
+    client.get(LIST, {"type": "state", "region": "asia"})
+    sums = []
+    monkeypatch.setattr(facets, "sum_cube", lambda *args: sums.append(args) or real_sum(*args))
+    response = client.get(LIST, {"region": "asia", "type": "state", "sort": "-name"})
+    assert "South Korea" in response.text
+    assert sums == []
+    # Another choice of facets is added up, from the same counts by combination.
+    client.get(LIST, {"type": "state"})
+    assert len(sums) == 1
 
 
 def test_a_list_page_counting_afresh_runs_one_grouped_query_and_reads_only_the_members_rows(
