@@ -38,8 +38,8 @@ NOT_COUNTED = ("sort", "page")
 
 def counts_for(filterset: SignatoryFilter) -> dict:
     """{"total": n, "type": {value: n}, "kind": {…}, "region": {…}, "country": {…},
-    "alliance": {…} (None for a search)} for valid filters, and the "revision" of the
-    directory they count."""
+    "alliance": {…} (None for a search), "entries": n (the total with no facet chosen)} for
+    valid filters, and the "revision" of the directory they count."""
     parameters = cube_parameters(filterset)
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
 
@@ -51,14 +51,26 @@ def counts_for(filterset: SignatoryFilter) -> dict:
         return {
             **sum_cube(cube, chosen),
             "alliance": None if alliances is None else alliance_counts(alliances, chosen),
+            # With no facet chosen: for a search, the entries of its words' range.
+            "entries": sum(row[-1] for row in cube),
         }
 
     # The sums are cached too, per choice of facets: a page turned, sorted or seen before
     # reads them (a few hundred numbers) instead of the cube (thousands of rows at a
     # million supporters) and adding it up again.
     choice = tuple((facet, tuple(sorted(chosen[facet]))) for facet in FACETS)
-    counts, revision = cached_with_revision("counts-by-kind", (parameters, choice), summed)
+    counts, revision = cached_with_revision(
+        "counts-by-kind-with-entries", (parameters, choice), summed
+    )
     return {**counts, "revision": revision}
+
+
+def total_without_search(filterset: SignatoryFilter) -> int:
+    """How many supporters the filters leave without the search (its `q`)."""
+    data = filterset.data.copy()
+    data.pop("q", None)
+    without = SignatoryFilter(data, language=filterset.language)
+    return counts_for(without)["total"] if without.is_valid() else 0
 
 
 def _cubes(filterset: SignatoryFilter) -> tuple[list[tuple], list[tuple] | None]:

@@ -6,7 +6,8 @@ then one grouped query over the index alone, and a page of rows is 50 supporter 
 list's order from the index, then those 50 supporters.
 """
 
-from collections.abc import Iterator
+import math
+from collections.abc import Callable, Iterator
 from functools import cached_property
 
 from django_filters import FilterSet
@@ -39,30 +40,89 @@ def index_rows(filterset: FilterSet, without: tuple[str, ...] = ()) -> SearchWor
     return queryset
 
 
+# A page of a search is read one of two ways. From the words' index: the search's entries
+# sorted in the list's order, in time proportional to the entries its words' range holds
+# (the facets are not in the index's key, so `q=s&country=CH` reads every `s` entry). Or by
+# walking the supporters in the list's order on their own indexes and keeping those that
+# match: in time proportional to the supporters read to fill the page, which is few when
+# the search matches a large share of what the filters leave (`s`, a search within a
+# country or a type). The walk reads at most WALK_MARGIN times the supporters it expects to
+# need, so names that sort together further on (those that begin with the word) cost it a
+# bounded read before the index sorts them instead. Measured at a million supporters
+# (docs/performance.md, "A search's page"): about 0.4 µs an index entry, 5 µs a supporter
+# walked and checked, on either database.
+ENTRY_COST = 0.35
+WALKED_COST = 12.0
+WALK_MARGIN = 4
+# Below this many entries the index sorts a search's matches in a few milliseconds.
+FEW_ENTRIES = 20_000
+
+
 class SearchPage:
-    """The search's supporters in the list's order, sliced by the paginator: the ids of
-    one page from the index, then those supporters' rows."""
+    """The search's supporters in the list's order, sliced by the paginator: one page's ids
+    from the index or from a walk of the supporters (see above), then those supporters."""
 
     ordered = True
 
-    def __init__(self, filterset: FilterSet):
-        order = sorts(filterset.language)[filterset.form.cleaned_data.get("sort") or "name"]
-        self.rows = index_rows(filterset).ordered(order)
+    def __init__(self, filterset: FilterSet, counts: dict, population: Callable[[], int]):
+        """`counts` are the search's (its "total", and "entries" with no facet chosen);
+        `population()` how many supporters the filters leave without the search."""
+        self.filterset = filterset
+        self.order = sorts(filterset.language)[filterset.form.cleaned_data.get("sort") or "name"]
+        self.rows = index_rows(filterset).ordered(self.order)
+        self.matches, self.entries = counts["total"], counts["entries"]
+        self.population = population
 
     def __getitem__(self, page: slice) -> "_PageRows":
-        return _PageRows(self.rows, page)
+        return _PageRows(self, page)
+
+    def ids(self, page: slice) -> list[int]:
+        cap = self._walk_cap(page.stop)
+        if cap is not None:
+            walked = self._walked(page, cap)
+            if walked is not None:
+                return walked
+        return list(self.rows.values_list("signatory_id", flat=True)[page])
+
+    def _walk_cap(self, stop: int) -> int | None:
+        """How many supporters to walk for a page ending at `stop`, or None to sort instead."""
+        data = self.filterset.form.cleaned_data
+        if self.entries < FEW_ENTRIES or not self.matches or data.get("as_of"):
+            return None
+        cap = math.ceil(WALK_MARGIN * stop * self.population() / self.matches)
+        return cap if cap * WALKED_COST < self.entries * ENTRY_COST else None
+
+    def _walked(self, page: slice, cap: int) -> list[int] | None:
+        """The page's ids among the first `cap` supporters in the list's order, or None if
+        they hold too few matches for it (the matches sort together further on)."""
+        walked = list(
+            self.filterset.filtered_without("q")
+            .order_by(*self.order)
+            .values_list("id", flat=True)[:cap]
+        )
+        words = query_words(self.filterset.form.cleaned_data["q"])
+        matched = set(
+            SearchWord.objects.filter(signatory_id__in=walked)
+            .matching(words)
+            .values_list("signatory_id", flat=True)
+        )
+        found = [id_ for id_ in walked if id_ in matched]
+        wanted = min(page.stop, self.matches) - page.start
+        if len(found) - page.start < wanted and len(walked) == cap:
+            return None
+        return found[page]
 
 
 class _PageRows:
     """One page's supporters, read when the page is shown: not at all when its rendered
     rows come from the cache."""
 
-    def __init__(self, rows: SearchWordQuerySet, page: slice):
-        self._rows, self._page = rows, page
+    def __init__(self, search: SearchPage, page: slice):
+        self._search, self._page = search, page
 
     @cached_property
     def _supporters(self) -> list[Signatory]:
-        ids = list(self._rows.values_list("signatory_id", flat=True)[self._page])
+        ids = self._search.ids(self._page)
         found = Signatory.objects.for_list().in_bulk(ids)
         return [found[id_] for id_ in ids if id_ in found]
 

@@ -11,7 +11,7 @@ from django_filters.views import FilterView
 
 from signatories.cache import COUNTS_TIMEOUT
 from signatories.directory import search
-from signatories.directory.facets import counts_for, facets
+from signatories.directory.facets import counts_for, facets, total_without_search
 from signatories.directory.filters import SORT_CHOICES, SignatoryFilter
 from signatories.directory.keys import canonical_query, list_fragment_key
 from signatories.languages.typography import typeset
@@ -60,7 +60,9 @@ class SignatoryListView(FilterView):
             self.counts = counts_for(self.filterset)
             self.object_list = self.filterset.qs.for_list()
             if search.searched(self.filterset):
-                self.object_list = search.SearchPage(self.filterset)
+                self.object_list = search.SearchPage(
+                    self.filterset, self.counts, lambda: total_without_search(self.filterset)
+                )
             elif self.filterset.form.cleaned_data.get("q") and self.counts["total"] < FEW_MATCHES:
                 self.object_list = self.object_list.sorted_after_matching()
             if not self.counts["total"]:
