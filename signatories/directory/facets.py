@@ -1,15 +1,17 @@
 """Facet counts for the list: how many results each filter option would give.
 
 One grouped query counts the matches of the search, the year and the status by every
-(type, kind, region, country) that occurs: the *cube*, a few hundred rows whatever the table's
-size. Every facet's counts (each option counted with the *other* facets' filters kept) and
-the total for any choice of types, kinds, regions and countries are sums over it, done here in
-Python, and exact. Without a search or an alliance the cube comes from the directory's
-timeline and standing, held in memory (`signatories.directory.timeline`): a day's, or today's
-for a status or a year, with no query once they are read; a search's from the words' index;
-an alliance's from the supporters. The cube is cached per search, year, day and status
-(`signatories.cache`), so once a search is counted, every click on a type, kind, region or
-country is served without touching the supporters table.
+(type, kind, region, country) that occurs: the *cube*, a few hundred rows for the directory
+(some 3,000 at a million synthetic supporters, whatever the table's size). Every facet's
+counts (each option counted with the *other* facets' filters kept) and the total for any
+choice of types, kinds, regions and countries are sums over it, done here in Python, and
+exact. Without a search or an alliance the cube comes from the directory's timeline and
+standing, held in memory (`signatories.directory.timeline`): a day's, or today's for a
+status or a year, with no query once they are read; a search's from the words' index; an
+alliance's from the supporters. The cube is cached per search, year, day and status
+(`signatories.cache`), and its sums per choice of facets, so once a search is counted,
+every click on a type, kind, region or country is served without touching the supporters
+table.
 """
 
 from functools import lru_cache
@@ -38,7 +40,7 @@ NOT_COUNTED = ("sort", "page")
 
 def counts_for(filterset: SignatoryFilter) -> dict:
     """{"total": n, "type": {value: n}, "kind": {…}, "region": {…}, "country": {…},
-    "alliance": {…} (None for a search), "entries": n (the total with no facet chosen)} for
+    "alliance": {…} (None for a search), "unfaceted": n (the total with no facet chosen)} for
     valid filters, and the "revision" of the directory they count."""
     parameters = cube_parameters(filterset)
     chosen = {facet: set(filterset.form.cleaned_data.get(facet) or ()) for facet in FACETS}
@@ -51,8 +53,8 @@ def counts_for(filterset: SignatoryFilter) -> dict:
         return {
             **sum_cube(cube, chosen),
             "alliance": None if alliances is None else alliance_counts(alliances, chosen),
-            # With no facet chosen: for a search, the entries of its words' range.
-            "entries": sum(row[-1] for row in cube),
+            # The total with no facet chosen (for a search's page, `search.SearchPage`).
+            "unfaceted": sum(row[-1] for row in cube),
         }
 
     # The sums are cached too, per choice of facets: a page turned, sorted or seen before
@@ -60,7 +62,7 @@ def counts_for(filterset: SignatoryFilter) -> dict:
     # million supporters) and adding it up again.
     choice = tuple((facet, tuple(sorted(chosen[facet]))) for facet in FACETS)
     counts, revision = cached_with_revision(
-        "counts-by-kind-with-entries", (parameters, choice), summed
+        "counts-by-kind-with-unfaceted", (parameters, choice), summed
     )
     return {**counts, "revision": revision}
 
@@ -136,7 +138,7 @@ def sum_cube(cube: list[tuple], chosen: dict[str, set[str]]) -> dict:
     by_region: dict[str, int] = {}
     by_country: dict[str, int] = {}
     total = 0
-    # Runs on every list page, cached or not: a plain loop over a few hundred rows.
+    # Runs for every new choice of facets: a plain loop over the cube's rows.
     for type_, kind, region, country, count in cube:
         type_ok = not types or type_ in types
         kind_ok = not kinds or kind in kinds

@@ -95,8 +95,11 @@ class SharedFilters(dict):
     """A filter set's filters, copied one level deep for each filter set made.
 
     django-filter deep-copies its class's filters for every filter set, so that each filter
-    knows the set it belongs to, with every label, choice and message under it. Nothing
-    else about a filter changes with the request: a copy of each filter is enough.
+    knows the set it belongs to, with every label, choice and message under it. None of
+    this set's filters changes anything else with the request (their fields, choices and
+    labels are fixed, their texts translated as they render): a copy of each is enough. A
+    filter whose field depends on the request (django-filter's `ModelChoiceFilter` with a
+    callable queryset) would need its own deep copy.
     """
 
     def __deepcopy__(self, memo) -> dict:

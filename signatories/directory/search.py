@@ -3,7 +3,8 @@
 When the list has words to search, its filters are applied to the index's rows instead of
 the supporters: every filter the list has reads a column those rows carry. The counts are
 then one grouped query over the index alone, and a page of rows is 50 supporter ids in the
-list's order from the index, then those 50 supporters.
+list's order, then those 50 supporters: the ids sorted from the index, or, for a search
+that matches a large share of the list, found by walking the supporters in order (below).
 """
 
 import math
@@ -48,14 +49,17 @@ def index_rows(filterset: FilterSet, without: tuple[str, ...] = ()) -> SearchWor
 # the search matches a large share of what the filters leave (`s`, a search within a
 # country or a type). The walk reads at most WALK_MARGIN times the supporters it expects to
 # need, so names that sort together further on (those that begin with the word) cost it a
-# bounded read before the index sorts them instead. Measured at a million supporters
-# (docs/performance.md, "A search's page"): about 0.4 µs an index entry, 5 µs a supporter
-# walked and checked, on either database.
+# bounded read before the index sorts them instead. Measured at a million supporters on
+# PostgreSQL and 100,000 on SQLite (docs/performance.md, "A search's page"), in µs: an index
+# entry sorted, and a supporter walked and checked.
 ENTRY_COST = 0.35
 WALKED_COST = 12.0
 WALK_MARGIN = 4
-# Below this many entries the index sorts a search's matches in a few milliseconds.
+# Below this many matches the index sorts a search's page in a few milliseconds.
 FEW_ENTRIES = 20_000
+# The most supporters a walk reads (their ids are one query's parameters: SQLite takes at
+# most 32,766); beyond, sorting from the index costs less anyway.
+MOST_WALKED = 20_000
 
 
 class SearchPage:
@@ -65,12 +69,14 @@ class SearchPage:
     ordered = True
 
     def __init__(self, filterset: FilterSet, counts: dict, population: Callable[[], int]):
-        """`counts` are the search's (its "total", and "entries" with no facet chosen);
-        `population()` how many supporters the filters leave without the search."""
+        """`counts` are the search's: its "total", and its "unfaceted" total (with no facet
+        chosen), which the index reads at least to sort a page; `population()` is how many
+        supporters the filters leave without the search (counted once per revision, like the
+        list's own)."""
         self.filterset = filterset
         self.order = sorts(filterset.language)[filterset.form.cleaned_data.get("sort") or "name"]
         self.rows = index_rows(filterset).ordered(self.order)
-        self.matches, self.entries = counts["total"], counts["entries"]
+        self.matches, self.entries = counts["total"], counts["unfaceted"]
         self.population = population
 
     def __getitem__(self, page: slice) -> "_PageRows":
@@ -89,8 +95,12 @@ class SearchPage:
         data = self.filterset.form.cleaned_data
         if self.entries < FEW_ENTRIES or not self.matches or data.get("as_of"):
             return None
-        cap = math.ceil(WALK_MARGIN * stop * self.population() / self.matches)
-        return cap if cap * WALKED_COST < self.entries * ENTRY_COST else None
+        population = self.population()
+        cap = math.ceil(WALK_MARGIN * stop * population / self.matches)
+        walked = min(cap, population)
+        if walked > MOST_WALKED or walked * WALKED_COST >= self.entries * ENTRY_COST:
+            return None
+        return cap
 
     def _walked(self, page: slice, cap: int) -> list[int] | None:
         """The page's ids among the first `cap` supporters in the list's order, or None if

@@ -34,6 +34,22 @@ def directory(settings):
             status="former" if index == 4 else "current",
             left_on=datetime.date(2022, 1, 1) if index == 4 else None,
         )
+    # Last in English, first in French; and a name two supporters share (ties go by id).
+    SignatoryFactory(name="Zulu Sentinel", name_fr="Agence Sentinelle", country="FR")
+    SignatoryFactory(name="Golf Sentinel 6", slug="golf-sentinel-6-de", country="DE")
+
+
+def _spy(monkeypatch) -> list[tuple]:
+    """Each walk's (cap, supporters the filters leave, page ids or None if it gave up)."""
+    walks = []
+    walk = search.SearchPage._walked
+
+    def spied(page_rows, page, cap):
+        walks.append((cap, page_rows.population(), walk(page_rows, page, cap)))
+        return walks[-1][-1]
+
+    monkeypatch.setattr(search.SearchPage, "_walked", spied)
+    return walks
 
 
 def _walking(monkeypatch, walk: bool) -> None:
@@ -73,16 +89,37 @@ def test_walking_the_supporters_gives_the_pages_sorting_the_matches_does(
     _walking(monkeypatch, walk=False)
     sorted_pages = _pages(client, path, parameters)
     _walking(monkeypatch, walk=True)
-    walked = []
-    walk = search.SearchPage._walked
-    monkeypatch.setattr(
-        search.SearchPage, "_walked", lambda *args: walked.append(walk(*args)) or walked[-1]
-    )
+    walks = _spy(monkeypatch)
     assert _pages(client, path, parameters) == sorted_pages
     assert sorted_pages
     # Every page was walked, none given up.
-    assert len(walked) == len(sorted_pages)
-    assert None not in walked
+    assert len(walks) == len(sorted_pages)
+    assert None not in [ids for _cap, _population, ids in walks]
+
+
+@pytest.mark.parametrize("sort", ["name", "-name", "since"])
+@pytest.mark.parametrize("path", [LIST, "/fr" + LIST])
+def test_a_walk_cut_short_gives_the_pages_sorting_the_matches_does(
+    client, monkeypatch, settings, sort, path
+):
+    settings.SIGNATORIES_PER_PAGE = 3
+    for index in range(30):
+        word = "Sentinel" if index % 2 else "Network"
+        day = datetime.date(2019, 1, 1) + datetime.timedelta(days=(index * 7) % 30)
+        SignatoryFactory(name=f"Name {index:02} {word}", supporter_since=day)
+    parameters = {"q": "sentinel", "sort": sort}
+    _walking(monkeypatch, walk=False)
+    sorted_pages = _pages(client, path, parameters)
+    _walking(monkeypatch, walk=True)
+    # Each page's walk reads only the supporters it expects to need: 3 × 30 / 15 = 6 for
+    # the first, 12 for the second, …
+    monkeypatch.setattr(search, "WALK_MARGIN", 1)
+    walks = _spy(monkeypatch)
+    assert _pages(client, path, parameters) == sorted_pages
+    assert len(sorted_pages) == 4
+    cut_short = [ids for cap, population, ids in walks if cap < population]
+    assert cut_short
+    assert None not in cut_short
 
 
 def test_the_walk_gives_up_for_the_sort_when_the_matches_sort_together_further_on(
