@@ -3,6 +3,7 @@ one still filters by its own parameters, in its own language, with its own error
 
 import pytest
 from django.http import QueryDict
+from django.utils import translation
 
 from signatories.directory.filters import SignatoryFilter
 from tests.factories import StateFactory
@@ -37,3 +38,17 @@ def test_one_filter_set_s_errors_are_not_another_s():
     assert right.errors == {}
     assert right.form.cleaned_data["since"] == 2019
     assert wrong.form.fields["since"] is not right.form.fields["since"]
+
+
+def test_the_form_made_once_speaks_the_language_of_each_request():
+    with translation.override("en"):
+        english = SignatoryFilter(QueryDict("since=soon"))
+        assert not english.is_valid()
+        assert english.errors["since"] == ["Enter a year as four digits, such as 2019."]
+        assert str(english.form.fields["since"].label) == "Supporter since (year)"
+    with translation.override("fr"):
+        french = SignatoryFilter(QueryDict("since=soon"))
+        assert not french.is_valid()
+        french_message = "Saisissez une année à quatre chiffres, par exemple 2019."
+        assert french.errors["since"] == [french_message]
+        assert type(french.form) is type(english.form)
