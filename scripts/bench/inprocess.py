@@ -1,18 +1,24 @@
 """In-process timings of the list, without HTTP or a load tool: what `docs/performance.md`
 quotes as "measured in-process". Run it with the environment of `make bench` (DATABASE_URL,
-DJANGO_*) on a database `make bench` or `seed_synthetic` filled, alternately on the code
-before and after a change:
+DJANGO_*), on a database that `make bench` or `manage.py seed_synthetic` filled,
+alternately on the code before and after a change:
 
     python scripts/bench/inprocess.py new [WARM] [SERVICE]
         WARM of the closed loop's URLs (filling the caches as a run does), then SERVICE new
-        URLs of the varied workload one at a time: their mean, p50, p95 and p99, and the
-        floor page's mean, in ms.
+        URLs of the varied workload one at a time (of the same kind as the bench's service
+        URLs, not the same ones): their mean, p50, p95 and p99, for all and for each kind of
+        request the bench reports apart, and the floor page's mean, in ms.
     python scripts/bench/inprocess.py repeated
-        Each repeated page of the bench, warmed, then 300 times: the mean, in ms.
+        The bench's repeated pages (`run.pages`), each warmed, then 300 times: the mean, in
+        ms, and the status of the page (the deep page of a small list is its last).
     python scripts/bench/inprocess.py search-pages QUERY…
-        For each list query with a search (`q=s&country=CH`), the ids of pages 1 and 5 as
-        the list reads them (`SearchPage.ids`: walked or sorted) and as the index sorts
-        them, the best of three, in ms, and whether both give the same page.
+        For each list query with a search (`q=s&country=CH`), its pages 1 and 5 as the list
+        reads them (`SearchPage.ids`: walked, or sorted from the index) and as the index
+        sorts them, the best of three, in ms; whether the page was walked, and whether both
+        ways give the same ids.
+    python scripts/bench/inprocess.py memory COUNT
+        The process's resident memory before and after serving the varied workload's first
+        COUNT URLs (the rendered pages the cache keeps), in MB.
 """
 
 import json
@@ -29,44 +35,25 @@ import pauses  # noqa: E402
 import workload  # noqa: E402
 
 FLOOR = "/principles/"
-REPEATED = [
-    FLOOR,
-    "/signatories/",
-    "/signatories/?type=civil-society&region=europe",
-    "/signatories/?q=sentinel",
-    "/signatories/?page=1000",
-]
 
 
-def _mean_ms(url: str, times: int) -> float:
+def _mean_ms(url: str, times: int, statuses: list | None = None) -> float:
     started = time.perf_counter()
     for _ in range(times):
-        pauses._get(url)
+        status = pauses._get(url)
+    if statuses is not None:
+        statuses.append(status)
     return (time.perf_counter() - started) / times * 1000
 
 
-def new_pages(warm_count: int = 800, service_count: int = 400) -> dict:
-    from signatories.directory.filters import SignatoryFilter
-
-    known = {*SignatoryFilter.base_filters, "page"}
-    warm = workload.urls(warm_count, known=known)
-    service = workload.urls(service_count, seed=1, known=known, exclude=set(warm))
-    for url in warm:
-        pauses._get(url)
-    _mean_ms(FLOOR, 200)
-    floor = _mean_ms(FLOOR, 200)
-    times = []
-    for url in service:
-        started = time.perf_counter()
-        pauses._get(url)
-        times.append((time.perf_counter() - started) * 1000)
-    times.sort()
+def _quantiles(times: list[float]) -> dict:
+    times = sorted(times)
 
     def quantile(q: float) -> float:
         return round(times[min(len(times) - 1, int(q * len(times)))], 2)
 
     return {
-        "floor_ms": round(floor, 2),
+        "n": len(times),
         "mean_ms": round(statistics.fmean(times), 2),
         "p50_ms": quantile(0.5),
         "p95_ms": quantile(0.95),
@@ -74,13 +61,48 @@ def new_pages(warm_count: int = 800, service_count: int = 400) -> dict:
     }
 
 
+def _known() -> set[str]:
+    from signatories.directory.filters import SignatoryFilter
+
+    return {*SignatoryFilter.base_filters, "page"}
+
+
+def new_pages(warm_count: int = 800, service_count: int = 400) -> dict:
+    warm = workload.urls(warm_count, known=_known())
+    service = workload.urls(service_count, seed=1, known=_known(), exclude=set(warm))
+    for url in warm:
+        pauses._get(url)
+    _mean_ms(FLOOR, 200)
+    floor = _mean_ms(FLOOR, 200)
+    times: dict[str, list[float]] = {}
+    for url in service:
+        started = time.perf_counter()
+        pauses._get(url)
+        elapsed = (time.perf_counter() - started) * 1000
+        times.setdefault("every request", []).append(elapsed)
+        times.setdefault(workload.search_class(url), []).append(elapsed)
+    return {"floor_ms": round(floor, 2), **{kind: _quantiles(t) for kind, t in times.items()}}
+
+
 def repeated_pages() -> dict:
-    for url in REPEATED:
+    import run
+
+    from signatories.models import Signatory
+
+    count = Signatory.objects.current().count()
+    middle = Signatory.objects.order_by("sort_name", "id").values_list("slug", flat=True)
+    detail = middle[count // 2] if count else "none"
+    found = {}
+    for name, url in run.pages(count, detail).items():
+        statuses = []
         _mean_ms(url, 30)
-    return {url: round(_mean_ms(url, 300), 2) for url in REPEATED}
+        found[name] = {"url": url, "mean_ms": round(_mean_ms(url, 300, statuses), 2)}
+        found[name]["status"] = statuses[-1]
+    return found
 
 
 def search_pages(queries: list[str]) -> list[dict]:
+    from django.conf import settings
     from django.http import QueryDict
 
     from signatories.directory import facets, search
@@ -94,19 +116,22 @@ def search_pages(queries: list[str]) -> list[dict]:
             best = min(best, (time.perf_counter() - started) * 1000)
         return round(best, 1), ids
 
+    size = settings.SIGNATORIES_PER_PAGE
     found = []
     for query in queries:
         filterset = SignatoryFilter(QueryDict(query))
-        if not filterset.is_valid():
-            sys.exit(f"{query}: {filterset.errors.as_text()}")
+        if not filterset.is_valid() or not search.searched(filterset):
+            sys.exit(f"{query}: not a search the words' index answers ({filterset.errors})")
         counts = facets.counts_for(filterset)
         page = search.SearchPage(
             filterset, counts, lambda filterset=filterset: facets.total_without_search(filterset)
         )
-        for start in (0, 200):
-            if start >= counts["total"]:
+        for number in (1, 5):
+            rows = slice((number - 1) * size, number * size)
+            if rows.start >= counts["total"]:
                 continue
-            rows = slice(start, start + 50)
+            cap = page._walk_cap(rows.stop)
+            walked = cap is not None and page._walked(rows, cap) is not None
             listed, listed_ids = best_ms(lambda page=page, rows=rows: page.ids(rows))
             index, index_ids = best_ms(
                 lambda page=page, rows=rows: list(
@@ -116,15 +141,30 @@ def search_pages(queries: list[str]) -> list[dict]:
             found.append(
                 {
                     "query": query,
-                    "page": start // 50 + 1,
+                    "page": number,
                     "matches": counts["total"],
-                    "walked_at_most": page._walk_cap(rows.stop),
+                    "walked": walked,
                     "listed_ms": listed,
                     "index_ms": index,
                     "same": listed_ids == index_ids,
                 }
             )
     return found
+
+
+def memory(count: int) -> dict:
+    def resident_mb() -> int:
+        with open("/proc/self/status") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) // 1024
+        return 0
+
+    pauses._get("/signatories/")
+    before = resident_mb()
+    for url in workload.urls(count, known=_known()):
+        pauses._get(url)
+    return {"urls": count, "before_mb": before, "after_mb": resident_mb()}
 
 
 def main() -> None:
@@ -138,6 +178,8 @@ def main() -> None:
         result = repeated_pages()
     elif command == "search-pages" and arguments:
         result = search_pages(arguments)
+    elif command == "memory" and arguments:
+        result = memory(int(arguments[0]))
     else:
         sys.exit(__doc__)
     print(json.dumps(result, indent=1))

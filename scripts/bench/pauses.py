@@ -77,7 +77,7 @@ def main() -> None:
     )
 
 
-def _get(url: str) -> None:
+def _get(url: str) -> int:
     path, _, query = url.partition("?")
     environ = {
         "PATH_INFO": path,
@@ -94,6 +94,7 @@ def _get(url: str) -> None:
         getattr(body, "close", lambda: None)()
     if statuses[0][:3] not in ("200", "404"):
         sys.exit(f"{url}: {statuses[0]}")
+    return int(statuses[0][:3])
 
 
 if __name__ == "__main__":

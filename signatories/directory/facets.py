@@ -2,7 +2,8 @@
 
 One grouped query counts the matches of the search, the year and the status by every
 (type, kind, region, country) that occurs: the *cube*, a few hundred rows for the directory
-(some 3,000 at a million synthetic supporters, whatever the table's size). Every facet's
+(it grows with the combinations, not the rows: some 3,000 at a million synthetic
+supporters). Every facet's
 counts (each option counted with the *other* facets' filters kept) and the total for any
 choice of types, kinds, regions and countries are sums over it, done here in Python, and
 exact. Without a search or an alliance the cube comes from the directory's timeline and

@@ -11,6 +11,7 @@ import math
 from collections.abc import Callable, Iterator
 from functools import cached_property
 
+from django.db import connections
 from django_filters import FilterSet
 
 from signatories.directory.filters import sorts
@@ -55,11 +56,14 @@ def index_rows(filterset: FilterSet, without: tuple[str, ...] = ()) -> SearchWor
 ENTRY_COST = 0.35
 WALKED_COST = 12.0
 WALK_MARGIN = 4
-# Below this many matches the index sorts a search's page in a few milliseconds.
+# Below this many matches with no facet chosen (the fewest entries the index reads), the
+# index sorts a search's page in a few milliseconds.
 FEW_ENTRIES = 20_000
-# The most supporters a walk reads (their ids are one query's parameters: SQLite takes at
-# most 32,766); beyond, sorting from the index costs less anyway.
+# The most supporters a walk reads; beyond, sorting from the index costs less anyway.
 MOST_WALKED = 20_000
+# Filters the walk leaves to the index: `kind` has no index in the list's order (a rare kind
+# would be looked for through every name), and a day is counted from the timeline.
+UNWALKED = ("kind", "as_of")
 
 
 class SearchPage:
@@ -93,14 +97,18 @@ class SearchPage:
     def _walk_cap(self, stop: int) -> int | None:
         """How many supporters to walk for a page ending at `stop`, or None to sort instead."""
         data = self.filterset.form.cleaned_data
-        if self.entries < FEW_ENTRIES or not self.matches or data.get("as_of"):
+        if self.entries < FEW_ENTRIES or not self.matches or any(map(data.get, UNWALKED)):
+            return None
+        # A walk reads at least the page's end (or every match): no need to count the
+        # supporters when even that costs more than sorting.
+        if min(stop, self.matches) * WALKED_COST >= self.entries * ENTRY_COST:
             return None
         population = self.population()
         cap = math.ceil(WALK_MARGIN * stop * population / self.matches)
         walked = min(cap, population)
         if walked > MOST_WALKED or walked * WALKED_COST >= self.entries * ENTRY_COST:
             return None
-        return cap
+        return min(cap, MOST_WALKED)
 
     def _walked(self, page: slice, cap: int) -> list[int] | None:
         """The page's ids among the first `cap` supporters in the list's order, or None if
@@ -111,11 +119,17 @@ class SearchPage:
             .values_list("id", flat=True)[:cap]
         )
         words = query_words(self.filterset.form.cleaned_data["q"])
-        matched = set(
-            SearchWord.objects.filter(signatory_id__in=walked)
-            .matching(words)
-            .values_list("signatory_id", flat=True)
-        )
+        # The ids are parameters: as many at once as the database takes (999 on SQLite, as
+        # Django counts them, less those of the words).
+        most = connections[SearchWord.objects.db].features.max_query_params
+        batch = most - 2 * len(words) if most else max(len(walked), 1)
+        matched = set()
+        for start in range(0, len(walked), batch):
+            matched.update(
+                SearchWord.objects.filter(signatory_id__in=walked[start : start + batch])
+                .matching(words)
+                .values_list("signatory_id", flat=True)
+            )
         found = [id_ for id_ in walked if id_ in matched]
         wanted = min(page.stop, self.matches) - page.start
         if len(found) - page.start < wanted and len(walked) == cap:

@@ -7,10 +7,12 @@ import datetime
 import pytest
 from django.core.cache import cache
 from django.db import connection
+from django.http import QueryDict
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from signatories.directory import search
+from signatories.directory.filters import SignatoryFilter
 from tests.factories import SignatoryFactory
 
 pytestmark = pytest.mark.django_db
@@ -97,6 +99,19 @@ def test_walking_the_supporters_gives_the_pages_sorting_the_matches_does(
     assert None not in [ids for _cap, _population, ids in walks]
 
 
+def test_a_walk_checks_its_supporters_in_batches_the_database_takes(client, directory, monkeypatch):
+    _walking(monkeypatch, walk=False)
+    sorted_pages = _pages(client, LIST, {"q": "s d"})
+    assert sorted_pages
+    _walking(monkeypatch, walk=True)
+    # Two words' ranges take 4 parameters: batches of 2 ids.
+    monkeypatch.setattr(connection.features, "max_query_params", 6)
+    with CaptureQueriesContext(connection) as queries:
+        assert _pages(client, LIST, {"q": "s d"}) == sorted_pages
+    batches = [query for query in queries if '"signatory_id" IN (' in query["sql"]]
+    assert len(batches) > len(sorted_pages)
+
+
 @pytest.mark.parametrize("sort", ["name", "-name", "since"])
 @pytest.mark.parametrize("path", [LIST, "/fr" + LIST])
 def test_a_walk_cut_short_gives_the_pages_sorting_the_matches_does(
@@ -146,3 +161,41 @@ def test_the_walk_gives_up_for_the_sort_when_the_matches_sort_together_further_o
         'FROM "signatories_searchword"' in query and "ORDER BY" in query and "LIMIT 3" in query
         for query in sql
     )
+
+
+def _walk_cap(query: str, matches: int, unfaceted: int, population, stop: int = 50):
+    filterset = SignatoryFilter(QueryDict(query))
+    assert filterset.is_valid(), filterset.errors
+    counts = {"total": matches, "unfaceted": unfaceted}
+    counted = population if callable(population) else lambda: population
+    return search.SearchPage(filterset, counts, counted)._walk_cap(stop)
+
+
+def _not_counted() -> int:
+    raise AssertionError("the supporters without the search were counted")
+
+
+def test_the_walk_is_chosen_where_the_cost_model_says_it_reads_less():
+    # Counts as they are at a million synthetic supporters (docs/performance.md).
+    directory = 959_933
+    # `s` matches half the directory: about 4 × 50 × 2 supporters walked.
+    assert _walk_cap("q=s", 527_571, 527_571, directory) == 364
+    # `s` among the states: all 248 read, against half a million entries sorted.
+    assert _walk_cap("q=s&type=state", 43, 527_571, 248) == 1154
+    # A word in 5 % of names: sorting its 46,000 entries costs less than 4,152 walked.
+    assert _walk_cap("q=cyber", 46_247, 46_247, directory) is None
+    # A deep page of a word in 14 % of names: 7,032 walked cost more than the sort.
+    assert _walk_cap("q=se", 136_516, 136_516, directory, stop=250) is None
+    # Never more than MOST_WALKED: page 100 of `s` would read 36,390.
+    assert _walk_cap("q=s", 527_571, 527_571, directory, stop=5_000) is None
+
+
+def test_the_walk_is_not_weighed_where_it_cannot_be_chosen():
+    # Few entries: the index sorts them at once.
+    assert _walk_cap("q=s", 5_000, 5_000, _not_counted) is None
+    # A page end that alone costs more to walk than the sort.
+    assert _walk_cap("q=cyber", 20_000, 20_000, _not_counted, stop=600) is None
+    # A kind (no index in the list's order) and a day (the timeline's) are the index's.
+    assert _walk_cap("q=s&kind=university", 50_000, 527_571, _not_counted) is None
+    assert _walk_cap("q=s&as_of=2020-01-01", 50_000, 527_571, _not_counted) is None
+    assert _walk_cap("q=s", 0, 527_571, _not_counted) is None
