@@ -3,16 +3,15 @@
 One grouped query counts the matches of the search, the year and the status by every
 (type, kind, region, country) that occurs: the *cube*, a few hundred rows for the directory
 (it grows with the combinations, not the rows: some 3,000 at a million synthetic
-supporters). Every facet's
-counts (each option counted with the *other* facets' filters kept) and the total for any
-choice of types, kinds, regions and countries are sums over it, done here in Python, and
-exact. Without a search or an alliance the cube comes from the directory's timeline and
-standing, held in memory (`signatories.directory.timeline`): a day's, or today's for a
-status or a year, with no query once they are read; a search's from the words' index; an
-alliance's from the supporters. The cube is cached per search, year, day and status
-(`signatories.cache`), and its sums per choice of facets, so once a search is counted,
-every click on a type, kind, region or country is served without touching the supporters
-table.
+supporters). Every facet's counts (each option counted with the *other* facets' filters
+kept) and the total for any choice of types, kinds, regions and countries are sums over it,
+done here in Python, and exact. Without a search or an alliance the cube comes from the
+directory's timeline and standing, held in memory (`signatories.directory.timeline`): a
+day's, or today's for a status or a year, with no query once they are read; a search's
+from the words' index; an alliance's from the supporters. The cube is cached per search,
+year, day and status (`signatories.cache`), and its sums per choice of facets, so once a
+search is counted, every click on a type, kind, region or country is served without
+touching the supporters table.
 """
 
 from functools import lru_cache

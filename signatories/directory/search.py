@@ -80,7 +80,7 @@ class SearchPage:
         self.filterset = filterset
         self.order = sorts(filterset.language)[filterset.form.cleaned_data.get("sort") or "name"]
         self.rows = index_rows(filterset).ordered(self.order)
-        self.matches, self.entries = counts["total"], counts["unfaceted"]
+        self.matches, self.unfaceted = counts["total"], counts["unfaceted"]
         self.population = population
 
     def __getitem__(self, page: slice) -> "_PageRows":
@@ -97,16 +97,16 @@ class SearchPage:
     def _walk_cap(self, stop: int) -> int | None:
         """How many supporters to walk for a page ending at `stop`, or None to sort instead."""
         data = self.filterset.form.cleaned_data
-        if self.entries < FEW_ENTRIES or not self.matches or any(map(data.get, UNWALKED)):
+        if self.unfaceted < FEW_ENTRIES or not self.matches or any(map(data.get, UNWALKED)):
             return None
         # A walk reads at least the page's end (or every match): no need to count the
         # supporters when even that costs more than sorting.
-        if min(stop, self.matches) * WALKED_COST >= self.entries * ENTRY_COST:
+        if min(stop, self.matches) * WALKED_COST >= self.unfaceted * ENTRY_COST:
             return None
         population = self.population()
         cap = math.ceil(WALK_MARGIN * stop * population / self.matches)
         walked = min(cap, population)
-        if walked > MOST_WALKED or walked * WALKED_COST >= self.entries * ENTRY_COST:
+        if walked > MOST_WALKED or walked * WALKED_COST >= self.unfaceted * ENTRY_COST:
             return None
         return min(cap, MOST_WALKED)
 
@@ -120,9 +120,9 @@ class SearchPage:
         )
         words = query_words(self.filterset.form.cleaned_data["q"])
         # The ids are parameters: as many at once as the database takes (999 on SQLite, as
-        # Django counts them, less those of the words).
+        # Django counts them), less the words' (a range each, and the leading word's length).
         most = connections[SearchWord.objects.db].features.max_query_params
-        batch = most - 2 * len(words) if most else max(len(walked), 1)
+        batch = most - 2 * len(words) - 1 if most else max(len(walked), 1)
         matched = set()
         for start in range(0, len(walked), batch):
             matched.update(
